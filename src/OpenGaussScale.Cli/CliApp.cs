@@ -1,0 +1,76 @@
+using OpenGaussScale.Core.Errors;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Reflection;
+
+namespace OpenGaussScale.Cli;
+
+/// <summary>Builds the command tree and runs it, mapping every outcome to the documented exit codes.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRootCommand(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var root = new RootCommand(
+            "ogscale scales an openGauss primary/standby cluster out and in, online: expand adds standby and cascade " +
+            "standby servers (gs_expansion), dropnode removes them (gs_dropnode).");
+
+        // -h is the host list of expand/dropnode/check (as in gs_expansion); help is -? and --help only.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Aliases.Remove("-h");
+        help.Aliases.Remove("/h");
+        help.Aliases.Remove("/?");
+
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Aliases.Add("-V");
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration invocation, CliServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var root = BuildRootCommand(services);
+        var parse = root.Parse(args);
+
+        // Parse errors are usage errors (exit 2), reported on stderr without a help dump on stdout, so a script
+        // that captures stdout never mistakes help text for a result.
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            var error = invocation.Error;
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"hint: run `{CommandPath(parse)} --help` for the usage").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>The version printed by --version (informational version without the source hash).</summary>
+    public static string Version =>
+        (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+            .Split('+')[0];
+
+    // "ogscale config validate" for a parse of `config validate ...`.
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command is RootCommand ? "ogscale" : result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,104 @@
+using OpenGaussScale.Core.Validation;
+using System.CommandLine;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>
+/// The options shared by several verbs, with the original tools' names (-U -G -X -h --time-out --sep-env-file).
+/// Each call makes a new instance, so a command owns its options.
+/// </summary>
+internal static class CommonOptions
+{
+    public static Option<string> User(bool required = true)
+    {
+        var option = new Option<string>("--user", "-U") { Description = "OS user that owns the cluster (e.g. omm)", Required = required, HelpName = "USER" };
+        option.Validators.Add(r => RejectUnsafe(r, r.GetValueOrDefault<string>()));
+        return option;
+    }
+
+    public static Option<string> Group(bool required = true)
+    {
+        var option = new Option<string>("--group", "-G") { Description = "primary group of that user (e.g. dbgrp)", Required = required, HelpName = "GROUP" };
+        option.Validators.Add(r => RejectUnsafe(r, r.GetValueOrDefault<string>()));
+        return option;
+    }
+
+    public static Option<FileInfo> Xml(bool required = true) =>
+        new Option<FileInfo>("--xml", "-X") { Description = "the cluster XML file", Required = required, HelpName = "XMLFILE" }
+            .AcceptExistingOnly();
+
+    /// <summary>
+    /// -h IP[,IP...]: repeatable; every occurrence and every comma-separated item counts, empty items are dropped.
+    /// Duplicates are kept here and reported (with a notice) by the verb, as the original drops them.
+    /// </summary>
+    public static Option<string[]> Hosts(string description, bool required = true)
+    {
+        var option = new Option<string[]>("--hosts", "-h")
+        {
+            Description = description,
+            Required = required,
+            HelpName = "IP[,IP...]",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = r => [.. r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        };
+        option.Validators.Add(r =>
+        {
+            foreach (var host in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                RejectUnsafe(r, host);
+            }
+        });
+        return option;
+    }
+
+    public static Option<OutputFormat> Output() =>
+        new("--output") { Description = "result format", DefaultValueFactory = _ => OutputFormat.Text, HelpName = "text|json" };
+
+    public static Option<FileInfo?> EnvFile()
+    {
+        var option = new Option<FileInfo?>("--env-file", "--sep-env-file")
+        {
+            Description = "the database user's environment file to source on every node (default: $MPPDB_ENV_SEPARATE_PATH, else ~USER/.bashrc)",
+            HelpName = "FILE",
+        };
+        return option;
+    }
+
+    public static Option<FileInfo[]> Identity() =>
+        new("--identity", "-i")
+        {
+            Description = "SSH private key to authenticate with (repeatable; default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa)",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+    public static Option<FileInfo?> KnownHosts() =>
+        new("--known-hosts") { Description = "OpenSSH known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)", HelpName = "FILE" };
+
+    public static Option<bool> AcceptNewHostKeys() =>
+        new("--accept-new-host-keys")
+        {
+            Description = "trust a host seen for the first time and append its key to known_hosts (a changed key is always refused)",
+        };
+
+    internal static void RejectUnsafe(System.CommandLine.Parsing.OptionResult result, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (SafeText.FindUnsafe(value) is char c)
+        {
+            var name = result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
+            result.AddError($"the value '{value.ReplaceLineEndings(" ")}' of {name} contains {SafeText.Describe(c)}, which is not allowed in a host, user or group");
+        }
+    }
+}
+
+/// <summary>The format of results on stdout.</summary>
+public enum OutputFormat
+{
+    Text,
+    Json,
+}

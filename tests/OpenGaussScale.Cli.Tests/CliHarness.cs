@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace OpenGaussScale.Cli.Tests;
+
+/// <summary>Runs the CLI in-process and captures what it writes, as a user would see it.</summary>
+internal static class CliHarness
+{
+    public static async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CliServices.CreateDefault(), args);
+
+    public static async Task<CliRun> RunAsync(CliServices services, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApp.RunAsync(args, new InvocationConfiguration { Output = output, Error = error }, services, CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}
+
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The project's one test command (README "Quick start", and what .ci/run calls).
+# Installs what the end-to-end tests need when it is missing (Debian, as root), builds the solution in Release
+# with warnings as errors, runs every test project, and ends with one line: "N passed, N failed, N skipped".
+# Usage: tests/run.sh [extra `dotnet test` arguments, e.g. --filter "Category!=E2E"]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_install() {
+  [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/nft ] && [ -x /usr/lib/postgresql/15/bin/postgres ] && [ -x /usr/lib/postgresql/15/bin/pg_basebackup ] && command -v bzip2 >/dev/null
+}
+
+if ! need_install; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "tests/run.sh: openssh-server, nftables, bzip2 and the PostgreSQL 15 server are missing; run as root to install them" >&2
+  else
+    echo "tests/run.sh: installing openssh-server, nftables, bzip2 and PostgreSQL 15 (apt-get)" >&2
+    # Package scripts must not start a system sshd or PostgreSQL on 0.0.0.0: policy-rc.d forbids service starts.
+    made_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; made_policy=1; fi
+    apt-get update -qq -o DPkg::Lock::Timeout=120
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade -o DPkg::Lock::Timeout=120 \
+      openssh-server nftables bzip2 postgresql-15 postgresql-client-15 >/dev/null
+    [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
+  fi
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet build OpenGaussScale.sln -c Release -nologo -clp:ErrorsOnly 2>&1 | tee "$log"
+build_rc=${PIPESTATUS[0]}
+if [ "$build_rc" != 0 ]; then
+  echo "0 passed, 1 failed (the build failed)"
+  exit "$build_rc"
+fi
+
+dotnet test OpenGaussScale.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+test_rc=${PIPESTATUS[0]}
+awk '/^(Passed|Failed)! +- / { gsub(",", ""); for (i = 1; i <= NF; i++) {
+       if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { if (s > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s; else printf "%d passed, %d failed\n", p, f }' "$log"
+exit "$test_rc"

@@ -67,6 +67,23 @@ public sealed class ShellQuoteTests
         Assert.Contains("environment file /nonexistent/ogscale-env is not readable", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_tilde_environment_file_is_read_from_the_users_home()
+    {
+        var home = Path.Combine(Path.GetTempPath(), $"ogscale-home-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        File.WriteAllText(Path.Combine(home, ".bashrc"), "export OGSCALE_TEST_VALUE=home-profile\n");
+        try
+        {
+            var command = new RemoteCommand(["sh", "-c", "printf %s \"$OGSCALE_TEST_VALUE\""]) { EnvironmentFile = "~/.bashrc" };
+            Assert.Equal("home-profile", RunSh($"HOME={ShellQuote.Quote(home)}; export HOME; {command.ToShellText()}"));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     private static string RunSh(string script)
     {
         using var process = StartSh(script);

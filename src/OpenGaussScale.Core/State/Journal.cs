@@ -23,6 +23,7 @@ public sealed class Journal : IAsyncDisposable
     private readonly IReadOnlyList<IJournalSink> _sinks;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _order = new(1, 1);
+    private readonly HashSet<string> _failedSinks = new(StringComparer.Ordinal);
 
     public Journal(string runId, IReadOnlyList<IJournalSink> sinks, TimeProvider clock)
     {
@@ -37,6 +38,9 @@ public sealed class Journal : IAsyncDisposable
 
     /// <summary>Where the copies are, for the message printed on failure.</summary>
     public IEnumerable<string> Locations => _sinks.Select(s => s.Location);
+
+    /// <summary>Copies that missed at least one line (so may be incomplete).</summary>
+    public IReadOnlyCollection<string> FailedSinks => _failedSinks;
 
     public Task RecordAsync(string eventName, string? step, string? host, CancellationToken cancellationToken, string? message = null) =>
         AppendAsync(new JournalEntry { Time = _clock.GetUtcNow(), Event = eventName, RunId = RunId, Step = step, Host = host, Message = message }, cancellationToken);
@@ -69,9 +73,27 @@ public sealed class Journal : IAsyncDisposable
         await _order.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // A copy that cannot be written (the primary unreachable mid-run) must not stop the run while another copy
+            // takes the line; the first failure is logged by the caller through FailedSinks. Only losing every copy throws.
+            Exception? lastError = null;
+            var written = 0;
             foreach (var sink in _sinks)
             {
-                await sink.AppendLineAsync(line, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await sink.AppendLineAsync(line, cancellationToken).ConfigureAwait(false);
+                    written++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    lastError = ex;
+                    _failedSinks.Add(sink.Location);
+                }
+            }
+
+            if (written == 0 && lastError is not null)
+            {
+                throw new IOException($"cannot write the journal to {string.Join(" or ", Locations)}: {lastError.Message}", lastError);
             }
         }
         finally

@@ -1,0 +1,42 @@
+using OpenGaussScale.Core.State;
+
+namespace OpenGaussScale.Core.Execution;
+
+/// <summary>
+/// What one step does. Actions are plain data chosen by the (pure) planner; they describe their exact commands for
+/// --dry-run, can tell whether their effect is already there (so a re-run continues), do the work while journaling
+/// every change with what it replaced, and undo those changes.
+/// </summary>
+public abstract class StepAction
+{
+    /// <summary>The action part of the step id: "transfer", "build", "guc", ...</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The exact remote commands, in order, for --dry-run. Must be deterministic.</summary>
+    public abstract IReadOnlyList<PlannedCommand> Describe();
+
+    /// <summary>Settings the step gives the node, for --dry-run (name, value).</summary>
+    public virtual IReadOnlyList<KeyValuePair<string, string>> Settings => [];
+
+    /// <summary>True when the step's effect is already present (the step is then recorded as already done and skipped).</summary>
+    public virtual Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public abstract Task ExecuteAsync(StepContext context, CancellationToken cancellationToken);
+
+    /// <summary>Reverts the changes this step journaled (newest first is the caller's job).</summary>
+    public virtual async Task UndoAsync(StepContext context, IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes.Reverse())
+        {
+            await context.Reverter.RevertAsync(change, context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Undoes one journaled change (engine-specific: a setting goes back through gs_guc or ALTER SYSTEM, ...).</summary>
+public interface IChangeReverter
+{
+    Task RevertAsync(ChangeRecord change, StepContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,56 @@
+using OpenGaussScale.Core.Remote;
+using System.Diagnostics;
+
+namespace OpenGaussScale.Core.Tests.Fakes;
+
+/// <summary>A test IRemoteShell that runs the command text with this machine's /bin/sh, so scripts meet a real shell and file system.</summary>
+internal sealed class ProcessShell : IRemoteShell
+{
+    public ProcessShell(string host = "127.0.0.1", string user = "root")
+    {
+        Target = new RemoteTarget(host, 22, user);
+    }
+
+    public RemoteTarget Target { get; }
+
+    public bool IsLocal => true;
+
+    public List<RemoteCommand> Commands { get; } = [];
+
+    /// <summary>When set, every command fails as if the node were unreachable.</summary>
+    public bool Unreachable { get; set; }
+
+    public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
+    {
+        lock (Commands)
+        {
+            Commands.Add(command);
+        }
+
+        if (Unreachable)
+        {
+            throw new RemoteException(RemoteFailureKind.ConnectionRefused, Target, $"{Target.Host}: connection refused");
+        }
+
+        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(command.ToShellText());
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        if (command.StandardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(command.StandardInput);
+        }
+
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new CommandResult(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    public Task<UploadResult> UploadAsync(FileUpload upload, IProgress<TransferProgress>? progress, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("ProcessShell does not upload");
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace OpenGaussScale.Core.Engines.OpenGauss;
+
+/// <summary>
+/// `gs_guc check -D DATADIR -c NAME ...`, parsed: the `    name=value` lines (four leading spaces, as the original
+/// greps). String values are printed quoted ('AZ1'); the quotes are removed. A name that is not printed is unset (the
+/// original reads it as NULL; ogscale says null and never evaluates it).
+/// </summary>
+public static partial class GsGucCheck
+{
+    public static IReadOnlyDictionary<string, string> Parse(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rawLine in output.Split('\n'))
+        {
+            var match = ValueLine().Match(rawLine.TrimEnd('\r'));
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var value = match.Groups[2].Value.Trim();
+            if (value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
+            {
+                value = value[1..^1].Replace("''", "'", StringComparison.Ordinal);
+            }
+
+            values[match.Groups[1].Value] = value;
+        }
+
+        return values;
+    }
+
+    [GeneratedRegex(@"^\s{4}([A-Za-z_][A-Za-z0-9_.]*)=(.*)$")]
+    private static partial Regex ValueLine();
+}

@@ -1,0 +1,35 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
+
+namespace OpenGaussScale.Cli.Logging;
+
+/// <summary>
+/// The logging of one run: human lines on stderr (Information, Debug with --verbose; stdout stays for results) and,
+/// when a file is given, every event at Debug in compact JSON (CLEF). Both are scrubbed of registered secrets.
+/// </summary>
+internal static class LogSetup
+{
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
+    private const string VerboseTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static Logger Create(TextWriter stderr, bool verbose, string? logFile, SecretRegistry secrets)
+    {
+        var console = new RedactingFormatter(
+            new MessageTemplateTextFormatter(verbose ? VerboseTemplate : ConsoleTemplate, System.Globalization.CultureInfo.InvariantCulture), secrets);
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .MinimumLevel.Override("Renci.SshNet", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new TextWriterSink(stderr, console), verbose ? LogEventLevel.Debug : LogEventLevel.Information);
+        if (logFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(logFile) ?? ".");
+            configuration = configuration.WriteTo.File(new RedactingFormatter(new CompactJsonFormatter(), secrets), logFile, LogEventLevel.Debug);
+        }
+
+        return configuration.CreateLogger();
+    }
+}

@@ -1,0 +1,121 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.Tests.Fakes;
+
+namespace OpenGaussScale.Core.Tests.Preflight;
+
+public sealed class HostChecksTests
+{
+    // 10.0.0.1 primary, 10.0.0.2 existing standby, 10.0.0.3 new host.
+    private static readonly ClusterConfig Cluster = TestContexts.Cluster("10.0.0.1", "10.0.0.2", "10.0.0.3");
+    private static readonly HashSet<string> NewHosts = ["10.0.0.3"];
+
+    [Fact]
+    public async Task A_healthy_cluster_passes_every_check()
+    {
+        var shells = new ScriptedShells(Answers());
+
+        var report = await Run(shells);
+
+        Assert.True(report.Passed, string.Join("\n", report.Errors));
+        Assert.Empty(report.Warnings);
+        Assert.Equal(
+            ["running-user", "ssh", "trust-root", "trust-user", "os", "user-group"],
+            report.Results.Select(r => r.Check).Distinct());
+        Assert.Equal(3 * 2, report.Results.Count(r => r.Check == "ssh"));
+    }
+
+    [Fact]
+    public async Task An_unreachable_new_host_is_an_error_naming_it()
+    {
+        var shells = new ScriptedShells(Answers());
+        shells.Unreachable.Add(("10.0.0.3", "root"));
+
+        var report = await Run(shells);
+
+        var error = Assert.Single(report.Errors, e => e.Check == "ssh");
+        Assert.Equal("10.0.0.3", error.Host);
+        Assert.Equal("node3 (new host): 10.0.0.3:22: connection refused (ssh as root)", error.Message);
+        Assert.Equal("start sshd on it", error.Hint);
+    }
+
+    [Fact]
+    public async Task An_unreachable_existing_standby_only_warns()
+    {
+        var shells = new ScriptedShells(Answers());
+        shells.Unreachable.Add(("10.0.0.2", "root"));
+        shells.Unreachable.Add(("10.0.0.2", "omm"));
+
+        var report = await Run(shells);
+
+        Assert.True(report.Passed, string.Join("\n", report.Errors));
+        Assert.Contains(report.Warnings, w => w.Check == "ssh" && w.Message.StartsWith("node2 (existing standby)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_trust_from_one_node_names_the_target()
+    {
+        var shells = new ScriptedShells(Answers(trustFailure: ("10.0.0.1", "omm@10.0.0.3:22")));
+
+        var report = await Run(shells);
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(("trust-user", "10.0.0.1"), (error.Check, error.Host));
+        Assert.Equal("node1: omm cannot ssh without a password to omm@10.0.0.3:22 (Permission denied (publickey).)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("os", "node3: runs debian 13 x86_64, the primary node1 runs debian 12 x86_64")]
+    [InlineData("user", "node3: user omm does not exist")]
+    [InlineData("group", "node3: group dbgrp does not exist")]
+    [InlineData("pgroup", "node3: the primary group of omm is users, not dbgrp")]
+    public async Task A_new_host_that_differs_from_the_primary_fails_with_a_clear_message(string difference, string message)
+    {
+        var shells = new ScriptedShells(Answers(differentNode: "10.0.0.3", difference: difference));
+
+        var report = await Run(shells);
+
+        Assert.Contains(report.Errors, e => e.Host == "10.0.0.3" && e.Message == message);
+    }
+
+    [Fact]
+    public async Task Not_running_as_root_is_an_error()
+    {
+        var report = await new HostChecks(Cluster, NewHosts, new ScriptedShells(Answers()), "omm", "dbgrp").RunAsync(false, "ctl", CancellationToken.None);
+
+        Assert.Equal("running-user", Assert.Single(report.Errors).Check);
+    }
+
+    private static Task<PreflightReport> Run(ScriptedShells shells) =>
+        new HostChecks(Cluster, NewHosts, shells, "omm", "dbgrp").RunAsync(true, "ctl", CancellationToken.None);
+
+    private static Func<NodeConfig, string, IReadOnlyList<string>, CommandResult?> Answers(
+        (string Source, string Target)? trustFailure = null, string? differentNode = null, string? difference = null) =>
+        (node, user, argv) =>
+        {
+            if (argv is ["true"])
+            {
+                return ScriptedShells.Ok();
+            }
+
+            if (argv.Count > 3 && argv[3] == "ogscale-trust")
+            {
+                var lines = argv.Skip(4).Select(t => trustFailure is { } f && f.Source == node.BackIp && f.Target == t
+                    ? $"{t} 255 Permission denied (publickey)."
+                    : $"{t} 0 ");
+                return ScriptedShells.Ok(string.Join("\n", lines) + "\n");
+            }
+
+            if (argv.Count > 3 && argv[3] == "ogscale-facts")
+            {
+                var differs = node.BackIp == differentNode;
+                var version = differs && difference == "os" ? "13" : "12";
+                var userLine = differs && difference == "user" ? "user=no" : $"user=yes\npgroup={(differs && difference == "pgroup" ? "users" : "dbgrp")}";
+                var groupLine = differs && difference == "group" ? "group=no" : "group=yes";
+                return ScriptedShells.Ok($"id=debian\nversion={version}\nmachine=x86_64\n{userLine}\n{groupLine}\n");
+            }
+
+            return null;
+        };
+}

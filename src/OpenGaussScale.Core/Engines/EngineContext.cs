@@ -1,0 +1,25 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Execution;
+using Serilog;
+
+namespace OpenGaussScale.Core.Engines;
+
+/// <summary>What an engine needs to probe a cluster (the same shells, user and clock the steps get).</summary>
+public sealed record EngineContext
+{
+    public required ClusterConfig Config { get; init; }
+
+    public required INodeShells Shells { get; init; }
+
+    public required string User { get; init; }
+
+    public required string Group { get; init; }
+
+    public required string EnvironmentFile { get; init; }
+
+    public required TimeProvider Clock { get; init; }
+
+    public required ILogger Log { get; init; }
+
+    public required TimeSpan Timeout { get; init; }
+}

@@ -1,0 +1,36 @@
+using OpenGaussScale.Core.Config;
+
+namespace OpenGaussScale.Core.Operations;
+
+/// <summary>An `ogscale expand` run, parsed and normalised (hosts de-duplicated, in the XML's order).</summary>
+public sealed record ExpandRequest
+{
+    public required ClusterConfig Config { get; init; }
+
+    /// <summary>The new hosts' backIps, in XML order, without duplicates.</summary>
+    public required IReadOnlyList<string> Hosts { get; init; }
+
+    public required string User { get; init; }
+
+    public required string Group { get; init; }
+
+    /// <summary>-L: the new hosts already run a single-node database installed the same way; only build the relation.</summary>
+    public bool LocalMode { get; init; }
+
+    /// <summary>The directory with the Server/OM tarballs (openGauss, not with -L).</summary>
+    public string? PackageDirectory { get; init; }
+
+    /// <summary>--time-out: the bound on every wait on a remote step.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    public bool DryRun { get; init; }
+
+    /// <summary>How many steps may run at once (--parallel; default: all new hosts).</summary>
+    public required int Parallelism { get; init; }
+
+    /// <summary>The environment file sourced for the cluster user on every node.</summary>
+    public required string EnvironmentFile { get; init; }
+
+    /// <summary>The new hosts as XML nodes.</summary>
+    public IEnumerable<NodeConfig> NewNodes => Hosts.Select(h => Config.FindByBackIp(h)!);
+}

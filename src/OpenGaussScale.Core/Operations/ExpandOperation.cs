@@ -1,0 +1,216 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.State;
+using System.Globalization;
+
+namespace OpenGaussScale.Core.Operations;
+
+/// <summary>
+/// `ogscale expand` from start to end, the same for every engine: check everything before the first change, plan,
+/// take the cluster lock, run the plan with a journal, clean up after failed hosts, report, release the lock.
+/// </summary>
+public sealed class ExpandOperation
+{
+    private readonly IEngine _engine;
+    private readonly OperationEnvironment _env;
+
+    public ExpandOperation(IEngine engine, OperationEnvironment environment)
+    {
+        _engine = engine;
+        _env = environment;
+    }
+
+    public async Task<ExpandResult> RunAsync(ExpandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = EngineContextFor(request);
+        var notices = new List<string>();
+
+        var state = await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+
+        // Hosts that already are members are skipped, as the original does; nothing left is a successful no-op.
+        var members = request.Hosts.Where(h => state[h].IsMember).ToList();
+        if (members.Count > 0)
+        {
+            notices.Add($"these nodes [{string.Join(", ", members)}] are already in the cluster; skipping them");
+            request = request with { Hosts = [.. request.Hosts.Except(members)] };
+        }
+
+        if (request.Hosts.Count == 0)
+        {
+            notices.Add("there is no node to expand: every requested host is already in the cluster");
+            return new ExpandResult { ExitCode = ExitCodes.Success, Notices = notices };
+        }
+
+        var newHosts = request.Hosts.ToHashSet(StringComparer.Ordinal);
+        var hostReport = await new HostChecks(request.Config, newHosts, _env.Shells, request.User, request.Group)
+            .RunAsync(_env.RunningAsRoot, _env.HostName, cancellationToken).ConfigureAwait(false);
+        var preflight = new PreflightReport([.. hostReport.Results, .. _engine.CheckExpand(request, state)]);
+        if (!preflight.Passed)
+        {
+            return new ExpandResult
+            {
+                ExitCode = ExitCodes.PreconditionFailed,
+                Notices = notices,
+                Preflight = preflight,
+                Error = "preflight checks failed; nothing was changed",
+                Hint = "fix every error above, then run the same command again",
+            };
+        }
+
+        var plan = _engine.PlanExpand(request, state);
+        if (request.DryRun)
+        {
+            return new ExpandResult { ExitCode = ExitCodes.Success, Notices = notices, Preflight = preflight, Plan = plan };
+        }
+
+        return await ExecuteAsync(request, state, preflight, plan, notices, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ExpandResult> ExecuteAsync(
+        ExpandRequest request, ClusterState state, PreflightReport preflight, Plan plan, List<string> notices, CancellationToken cancellationToken)
+    {
+        var started = _env.Clock.GetUtcNow();
+        var runId = $"expand-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+        var journalPath = $"{_engine.JournalDirectory(request, state)}/{runId}.jsonl";
+        var owner = new LockInfo
+        {
+            Operation = "expand",
+            User = _env.RunningUser,
+            ControlHost = _env.HostName,
+            Pid = _env.ProcessId,
+            StartedAt = started,
+            RunId = runId,
+            Journal = journalPath,
+        };
+        var clusterLock = new ClusterLock(primaryShell, _engine.LockPath(request, state));
+        await clusterLock.AcquireAsync(owner, _env.IsLockOwnerAlive, cancellationToken).ConfigureAwait(false);
+
+        var sinks = new List<IJournalSink> { new RemoteJournalSink(primaryShell, journalPath) };
+        if (!primaryShell.IsLocal || _env.RunningUser != request.User)
+        {
+            sinks.Insert(0, new LocalJournalSink(Path.Combine(_env.LocalJournalDirectory, runId + ".jsonl")));
+        }
+
+        var journal = new Journal(runId, sinks, _env.Clock);
+        await using (journal.ConfigureAwait(false))
+        {
+            try
+            {
+                await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, owner), CancellationToken.None).ConfigureAwait(false);
+                await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+                var result = await RunPlansAsync(request, plan, journal, cancellationToken).ConfigureAwait(false);
+                result = result with { Notices = notices, Preflight = preflight, Plan = plan, Journal = [.. journal.Locations] };
+                await journal.RecordDataAsync(JournalEvents.Finished, result.Hosts, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
+                return result;
+            }
+            finally
+            {
+                // The lock is released however the run ends (success, failure, cancellation): the journal says what happened.
+                await clusterLock.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ExpandResult> RunPlansAsync(ExpandRequest request, Plan plan, Journal journal, CancellationToken cancellationToken)
+    {
+        var stepContext = new StepContext
+        {
+            Config = request.Config,
+            Shells = _env.Shells,
+            Journal = journal,
+            Reverter = _engine.Reverter,
+            Clock = _env.Clock,
+            Log = _env.Log,
+            User = request.User,
+            Group = request.Group,
+            EnvironmentFile = request.EnvironmentFile,
+            WaitTimeout = request.Timeout,
+        };
+        var executor = new PlanExecutor(_env.Progress);
+        var execution = await executor.RunAsync(plan, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
+        if (execution.Cancelled)
+        {
+            return new ExpandResult
+            {
+                ExitCode = ExitCodes.Cancelled,
+                Execution = execution,
+                Hosts = HostResults(request, execution, null),
+                Error = "cancelled; the running remote commands were stopped and the journal written",
+                Hint = "continue with `ogscale resume` or undo with `ogscale rollback`",
+            };
+        }
+
+        if (execution.ClusterFailure is { } failure)
+        {
+            return new ExpandResult
+            {
+                ExitCode = ExitCodes.FailedWithChanges,
+                Execution = execution,
+                Hosts = HostResults(request, execution, null),
+                Error = $"{failure.Step.Id} failed: {failure.Error}",
+                Hint = "changes were made and are still there; see the journal, fix the cause, then `ogscale resume` (or `ogscale rollback`)",
+            };
+        }
+
+        var failed = execution.FailedHosts.ToHashSet(StringComparer.Ordinal);
+        var state = await _engine.ProbeAsync(EngineContextFor(request), request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var finish = _engine.PlanExpandFinish(request, state, failed);
+        await journal.RecordDataAsync(JournalEvents.Plan, finish.Steps.Select(s => s.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var finishing = await executor.RunAsync(finish, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
+        var finalState = await _engine.ProbeAsync(EngineContextFor(request), request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var hosts = HostResults(request, execution, finalState);
+        var combined = new ExecutionReport([.. execution.Outcomes, .. finishing.Outcomes], finishing.Cancelled);
+
+        if (finishing.Cancelled || !finishing.AllSucceeded)
+        {
+            var what = finishing.ClusterFailure ?? finishing.Outcomes.FirstOrDefault(o => !o.Succeeded);
+            return new ExpandResult
+            {
+                ExitCode = finishing.Cancelled ? ExitCodes.Cancelled : ExitCodes.FailedWithChanges,
+                Execution = combined,
+                Hosts = hosts,
+                Error = finishing.Cancelled ? "cancelled while finishing" : $"{what?.Step.Id} failed: {what?.Error}",
+                Hint = "see the journal; `ogscale resume` continues from here",
+            };
+        }
+
+        var succeeded = hosts.Count(h => h.Success);
+        return new ExpandResult
+        {
+            ExitCode = succeeded == hosts.Count ? ExitCodes.Success : succeeded == 0 ? ExitCodes.FailedWithChanges : ExitCodes.PartlyDone,
+            Execution = combined,
+            Hosts = hosts,
+            Error = succeeded == hosts.Count ? null : $"{hosts.Count - succeeded} of {hosts.Count} new hosts failed; their entries were removed from the existing nodes",
+            Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped)",
+        };
+    }
+
+    private static IReadOnlyList<HostResult> HostResults(ExpandRequest request, ExecutionReport execution, ClusterState? finalState) =>
+        [.. request.NewNodes.Select(node =>
+        {
+            var outcomes = execution.Outcomes.Where(o => o.Step.Host == node.BackIp).ToList();
+            var failure = outcomes.FirstOrDefault(o => !o.Succeeded && o.Status != StepStatus.NotRun);
+            var status = finalState?[node.BackIp];
+            var success = failure is null && outcomes.All(o => o.Succeeded) && status is { IsMember: true, IsNormal: true };
+            var state = status is null ? "unknown" : $"{status.Role ?? "-"} {status.State ?? "-"}".Trim();
+            var elapsed = outcomes.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Elapsed);
+            return new HostResult(node.BackIp, node.Name, node.Role.ToWireName(), success, state, elapsed, failure?.Error);
+        })];
+
+    private EngineContext EngineContextFor(ExpandRequest request) => new()
+    {
+        Config = request.Config,
+        Shells = _env.Shells,
+        User = request.User,
+        Group = request.Group,
+        EnvironmentFile = request.EnvironmentFile,
+        Clock = _env.Clock,
+        Log = _env.Log,
+        Timeout = request.Timeout,
+    };
+}

@@ -1,0 +1,33 @@
+using OpenGaussScale.Core.Execution;
+using Serilog;
+
+namespace OpenGaussScale.Core.Operations;
+
+/// <summary>Where and as whom ogscale runs, and the services every operation uses.</summary>
+public sealed record OperationEnvironment
+{
+    public required INodeShells Shells { get; init; }
+
+    public required TimeProvider Clock { get; init; }
+
+    public required ILogger Log { get; init; }
+
+    /// <summary>This machine's `hostname`.</summary>
+    public required string HostName { get; init; }
+
+    /// <summary>The OS user ogscale runs as.</summary>
+    public required string RunningUser { get; init; }
+
+    public required bool RunningAsRoot { get; init; }
+
+    public required int ProcessId { get; init; }
+
+    /// <summary>The control host's journal directory (its copy of every run's journal).</summary>
+    public required string LocalJournalDirectory { get; init; }
+
+    /// <summary>Step progress for the live display.</summary>
+    public IProgress<StepEvent>? Progress { get; init; }
+
+    /// <summary>Tells whether a lock holder's process still runs (by pid on this host or on the primary).</summary>
+    public required Func<State.LockInfo, Task<bool>> IsLockOwnerAlive { get; init; }
+}

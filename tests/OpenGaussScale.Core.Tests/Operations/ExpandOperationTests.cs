@@ -1,0 +1,204 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.State;
+using OpenGaussScale.Core.Tests.Fakes;
+using Serilog.Core;
+
+namespace OpenGaussScale.Core.Tests.Operations;
+
+/// <summary>The engine-independent flow of expand: preflight gate, dry run, lock, journal, finish phase and exit codes.</summary>
+public sealed class ExpandOperationTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"ogscale-expand-{Guid.NewGuid():N}");
+    private readonly ClusterConfig _cluster = TestContexts.Cluster("10.0.0.1", "10.0.0.2", "10.0.0.3");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_successful_run_exits_0_journals_everything_and_releases_the_lock()
+    {
+        var engine = new FakeEngine(_dir);
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2", "10.0.0.3"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.All(result.Hosts, h => Assert.True(h.Success));
+        Assert.Equal(["build@10.0.0.2", "build@10.0.0.3", "finish@10.0.0.1"], engine.Executed);
+        Assert.False(File.Exists(engine.LockFile));
+        var journal = Directory.GetFiles(Path.Combine(_dir, "journal")).Single();
+        var events = File.ReadAllLines(journal).Select(l => JournalEntry.TryParse(l)!.Event).ToList();
+        Assert.Equal(JournalEvents.Run, events[0]);
+        Assert.Equal(JournalEvents.Finished, events[^1]);
+    }
+
+    [Fact]
+    public async Task A_failed_preflight_exits_3_and_changes_nothing()
+    {
+        var engine = new FakeEngine(_dir) { PreflightError = "primary is not Normal" };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.PreconditionFailed, result.ExitCode);
+        Assert.Contains(result.Preflight!.Errors, e => e.Message == "primary is not Normal");
+        Assert.Empty(engine.Executed);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
+    }
+
+    [Fact]
+    public async Task A_dry_run_returns_the_plan_and_executes_nothing()
+    {
+        var engine = new FakeEngine(_dir);
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2") with { DryRun = true }, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(["build@10.0.0.2"], result.Plan!.Steps.Select(s => s.Id));
+        Assert.Empty(engine.Executed);
+    }
+
+    [Fact]
+    public async Task Hosts_already_in_the_cluster_are_skipped_with_a_notice_and_nothing_left_exits_0()
+    {
+        var engine = new FakeEngine(_dir) { Members = ["10.0.0.1", "10.0.0.2"] };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains(result.Notices, n => n.Contains("[10.0.0.2] are already in the cluster", StringComparison.Ordinal));
+        Assert.Empty(engine.Executed);
+    }
+
+    [Fact]
+    public async Task One_failed_host_of_two_exits_5_after_its_cleanup()
+    {
+        var engine = new FakeEngine(_dir) { FailingHost = "10.0.0.3" };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2", "10.0.0.3"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.PartlyDone, result.ExitCode);
+        Assert.Equal(["10.0.0.3"], engine.FinishedWithFailed);
+        Assert.Equal([true, false], result.Hosts.Select(h => h.Success));
+        Assert.Equal("build failed on 10.0.0.3", result.Hosts[1].Error);
+        Assert.False(File.Exists(engine.LockFile));
+    }
+
+    [Fact]
+    public async Task A_second_run_while_the_lock_is_held_is_refused_with_exit_3()
+    {
+        var engine = new FakeEngine(_dir);
+        Directory.CreateDirectory(Path.GetDirectoryName(engine.LockFile)!);
+        await File.WriteAllTextAsync(engine.LockFile, new LockInfo
+        {
+            Operation = "dropnode", User = "omm", ControlHost = "node1", Pid = 99, StartedAt = DateTimeOffset.UnixEpoch, RunId = "other",
+        }.ToJson());
+
+        var error = await Assert.ThrowsAsync<OgscaleException>(() => Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None));
+
+        Assert.Equal(ExitCodes.PreconditionFailed, error.ExitCode);
+        Assert.Contains("another run holds the cluster lock: dropnode by omm on node1 (pid 99)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(engine.Executed);
+    }
+
+    private ExpandOperation Operation(FakeEngine engine) => new(engine, new OperationEnvironment
+    {
+        Shells = new HostShells(),
+        Clock = TimeProvider.System,
+        Log = Logger.None,
+        HostName = "ctl",
+        RunningUser = "root",
+        RunningAsRoot = true,
+        ProcessId = 4242,
+        LocalJournalDirectory = Path.Combine(_dir, "local-journal"),
+        IsLockOwnerAlive = _ => Task.FromResult(true),
+    });
+
+    private ExpandRequest Request(params string[] hosts) => new()
+    {
+        Config = _cluster,
+        Hosts = hosts,
+        User = "omm",
+        Group = "dbgrp",
+        Timeout = TimeSpan.FromSeconds(30),
+        Parallelism = 4,
+        EnvironmentFile = "~/.bashrc",
+    };
+
+    /// <summary>An engine whose plan is one "build" step per new host and one finish step; it records what ran.</summary>
+    private sealed class FakeEngine(string dir) : IEngine, IChangeReverter
+    {
+        public List<string> Executed { get; } = [];
+
+        public List<string> FinishedWithFailed { get; } = [];
+
+        public string[] Members { get; init; } = ["10.0.0.1"];
+
+        public string? FailingHost { get; init; }
+
+        public string? PreflightError { get; init; }
+
+        public string LockFile => Path.Combine(dir, "lock", "ogscale.lock");
+
+        public string Name => "fake";
+
+        public IChangeReverter Reverter => this;
+
+        public Task<ClusterState> ProbeAsync(EngineContext context, IReadOnlySet<string> newHosts, CancellationToken cancellationToken)
+        {
+            var built = Executed.Where(e => e.StartsWith("build@", StringComparison.Ordinal)).Select(e => e[6..]).ToHashSet();
+            return Task.FromResult(new ClusterState
+            {
+                ClusterStateText = "Normal",
+                Nodes = [.. context.Config.Nodes.Select(n =>
+                {
+                    var member = Members.Contains(n.BackIp) || (built.Contains(n.BackIp) && n.BackIp != FailingHost);
+                    return new NodeStatus { Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null };
+                })],
+            });
+        }
+
+        public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state) =>
+            PreflightError is null ? [CheckResult.Pass("primary", "10.0.0.1", "Normal")] : [CheckResult.Fail("primary", "10.0.0.1", false, PreflightError)];
+
+        public Plan PlanExpand(ExpandRequest request, ClusterState state) =>
+            new("expand", [.. request.Hosts.Select(h => new PlanStep($"build@{h}", h, "build", new Recorded(this, $"build@{h}", h == FailingHost), [], true))]);
+
+        public Plan PlanExpandFinish(ExpandRequest request, ClusterState state, IReadOnlySet<string> failedHosts)
+        {
+            FinishedWithFailed.AddRange(failedHosts.Order(StringComparer.Ordinal));
+            return new("expand", [new PlanStep("finish@10.0.0.1", "10.0.0.1", "finish", new Recorded(this, "finish@10.0.0.1", false), [], false)]);
+        }
+
+        public string LockPath(ExpandRequest request, ClusterState state) => LockFile;
+
+        public string JournalDirectory(ExpandRequest request, ClusterState state) => Path.Combine(dir, "journal");
+
+        public Task RevertAsync(ChangeRecord change, StepContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private sealed class Recorded(FakeEngine engine, string id, bool fail) : StepAction
+        {
+            public override string Name => id;
+
+            public override IReadOnlyList<PlannedCommand> Describe() => [];
+
+            public override Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+            {
+                lock (engine.Executed)
+                {
+                    engine.Executed.Add(id);
+                }
+
+                return fail ? throw new InvalidOperationException($"build failed on {id[6..]}") : Task.CompletedTask;
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ namespace OpenGaussScale.Core.Execution;
 public sealed class PlanExecutor
 {
     private readonly IProgress<StepEvent>? _progress;
+    private readonly Dictionary<string, SemaphoreSlim> _exclusive = new(StringComparer.Ordinal);
 
     public PlanExecutor(IProgress<StepEvent>? progress = null)
     {
@@ -83,6 +84,50 @@ public sealed class PlanExecutor
     {
         // Yield first so that starting many steps never runs one synchronously inside the scheduling loop.
         await Task.Yield();
+        var gate = ExclusiveGate(step);
+        if (gate is not null)
+        {
+            try
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return Report(new StepOutcome(step, StepStatus.Cancelled, TimeSpan.Zero, "cancelled"));
+            }
+        }
+
+        try
+        {
+            return await RunStepExclusivelyAsync(step, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private SemaphoreSlim? ExclusiveGate(PlanStep step)
+    {
+        if (step.ExclusiveKey is null)
+        {
+            return null;
+        }
+
+        lock (_exclusive)
+        {
+            if (!_exclusive.TryGetValue(step.ExclusiveKey, out var gate))
+            {
+                gate = new SemaphoreSlim(1, 1);
+                _exclusive[step.ExclusiveKey] = gate;
+            }
+
+            return gate;
+        }
+    }
+
+    private async Task<StepOutcome> RunStepExclusivelyAsync(PlanStep step, StepContext context, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         _progress?.Report(new StepEvent(step.Id, step.Host, step.Title, null, TimeSpan.Zero));
         try

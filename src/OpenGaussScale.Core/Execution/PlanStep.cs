@@ -7,6 +7,12 @@ namespace OpenGaussScale.Core.Execution;
 /// </summary>
 public sealed record PlanStep(string Id, string Host, string Title, StepAction Action, IReadOnlyList<string> DependsOn, bool Isolated)
 {
+    /// <summary>
+    /// Steps with the same key never run at the same time (e.g. two steps editing one node's pg_hba.conf), whatever
+    /// their dependencies; null means no such constraint.
+    /// </summary>
+    public string? ExclusiveKey { get; init; }
+
     public static string MakeId(string action, string host) => $"{action}@{host}";
 }
 

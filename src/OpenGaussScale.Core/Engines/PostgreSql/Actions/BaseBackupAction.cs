@@ -1,0 +1,59 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.State;
+using System.Globalization;
+
+namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
+
+/// <summary>
+/// On the new host, as the cluster user: pg_basebackup from the upstream into the empty data directory, writing
+/// standby.signal and primary_conninfo (application_name = the XML node name) with the slot; then the node's own
+/// listen address, when the copied configuration names the upstream's.
+/// </summary>
+internal sealed class BaseBackupAction : StepAction
+{
+    private const string AppendScript = "printf '%s\\n' \"$2\" >> \"$1/postgresql.auto.conf\"";
+    private const string DoneScript = "[ -f \"$1/PG_VERSION\" ] && [ -f \"$1/standby.signal\" ]";
+
+    private readonly NodeConfig _node;
+    private readonly IReadOnlyList<PlannedCommand> _commands;
+    private readonly PlannedCommand _done;
+
+    public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, TimeSpan timeout)
+    {
+        _node = node;
+        var backup = new PlannedCommand(node.BackIp, user, new RemoteCommand(
+        [
+            "pg_basebackup", "-h", upstream.BackIp, "-p", upstream.Port.ToString(CultureInfo.InvariantCulture), "-U", user,
+            "-D", node.DataDir, "-X", "stream", "-c", "fast", "-S", PgNames.SlotName(node), "-R",
+            "-d", $"application_name={PgNames.ApplicationName(node)}",
+        ])
+        { EnvironmentFile = environmentFile, Timeout = timeout });
+        var commands = new List<PlannedCommand> { backup };
+        if (listenAddresses is not null)
+        {
+            commands.Add(StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", AppendScript, "ogscale-listen", node.DataDir, $"listen_addresses = {PgNames.Literal(listenAddresses)}"));
+        }
+
+        _commands = commands;
+        _done = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", DoneScript, "ogscale-backup-done", node.DataDir);
+    }
+
+    public override string Name => "basebackup";
+
+    public override IReadOnlyList<PlannedCommand> Describe() => _commands;
+
+    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
+        (await context.TryRunAsync(_done, cancellationToken).ConfigureAwait(false)).Succeeded;
+
+    public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.DataCopy, Host = _node.BackIp, Path = _node.DataDir }, cancellationToken).ConfigureAwait(false);
+        foreach (var command in _commands)
+        {
+            await context.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

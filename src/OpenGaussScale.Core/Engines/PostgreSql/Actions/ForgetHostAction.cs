@@ -1,0 +1,65 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.State;
+
+namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
+
+/// <summary>
+/// After a new host failed: its traces leave the existing upstream (its slot, its exact pg_hba rule, reload). Its own
+/// database is stopped if it runs, so its slot is not held. What it has on disk stays for the next attempt.
+/// </summary>
+internal sealed class ForgetHostAction : StepAction
+{
+    private readonly NodeConfig _failed;
+    private readonly NodeConfig _upstream;
+    private readonly string _hbaFile;
+    private readonly string _rule;
+    private readonly string _backupSuffix;
+    private readonly PlannedCommand _stop;
+    private readonly IReadOnlyList<PlannedCommand> _onUpstream;
+
+    public ForgetHostAction(NodeConfig failed, NodeConfig upstream, string user, string environmentFile, string hbaFile, string backupSuffix)
+    {
+        _failed = failed;
+        _upstream = upstream;
+        _hbaFile = hbaFile;
+        _backupSuffix = backupSuffix;
+        _rule = PgNames.ReplicationRule(user, failed.BackIp);
+        _stop = PgCommands.StopImmediate(failed, user, environmentFile);
+        _onUpstream =
+        [
+            PgCommands.DropSlot(upstream, user, environmentFile, PgNames.SlotName(failed)),
+            PgCommands.RemoveRule(upstream, user, environmentFile, hbaFile, _rule, backupSuffix),
+            PgCommands.Reload(upstream, user, environmentFile),
+        ];
+    }
+
+    public override string Name => "forget";
+
+    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, .. _onUpstream];
+
+    public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // The failed host may be unreachable (that may be why it failed): then only its traces on the upstream go.
+        try
+        {
+            await context.TryRunAsync(_stop, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Remote.RemoteException ex)
+        {
+            context.Log.Warning("{Host}: could not stop its database ({Error}); it must be stopped by hand", _failed.BackIp, ex.Message);
+        }
+
+        await context.RecordChangeAsync(
+            new ChangeRecord { Kind = ChangeKinds.Slot, Host = _upstream.BackIp, Name = PgNames.SlotName(_failed), OldValue = "dropped" }, cancellationToken)
+            .ConfigureAwait(false);
+        await context.RecordChangeAsync(
+            new ChangeRecord { Kind = ChangeKinds.Hba, Host = _upstream.BackIp, OldValue = _rule, Path = _hbaFile, BackupPath = $"{_hbaFile}.{_backupSuffix}" }, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var command in _onUpstream)
+        {
+            await context.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

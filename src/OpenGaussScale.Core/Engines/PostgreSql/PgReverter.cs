@@ -1,0 +1,53 @@
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.State;
+
+namespace OpenGaussScale.Core.Engines.PostgreSql;
+
+/// <summary>Undoes the changes the PostgreSQL steps journal, each through the same commands the steps use.</summary>
+internal sealed class PgReverter : IChangeReverter
+{
+    public async Task RevertAsync(ChangeRecord change, StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(context);
+        var node = context.Node(change.Host);
+        var suffix = $"ogscale-undo-{context.Journal.RunId}";
+        switch (change.Kind)
+        {
+            case ChangeKinds.Hba when change.NewValue is not null:
+                await context.RunAsync(PgCommands.RemoveRule(node, context.User, context.EnvironmentFile, change.Path!, change.NewValue, suffix), cancellationToken).ConfigureAwait(false);
+                await context.RunAsync(PgCommands.Reload(node, context.User, context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Hba when change.OldValue is not null:
+                await context.RunAsync(PgCommands.AddRule(node, context.User, context.EnvironmentFile, change.Path!, change.OldValue, suffix), cancellationToken).ConfigureAwait(false);
+                await context.RunAsync(PgCommands.Reload(node, context.User, context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Slot when change.NewValue == "created":
+                await context.RunAsync(PgCommands.DropSlot(node, context.User, context.EnvironmentFile, change.Name!), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Slot when change.OldValue == "dropped":
+                await context.RunAsync(PgCommands.CreateSlot(node, context.User, context.EnvironmentFile, change.Name!), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Process when change.NewValue == "started":
+                await context.RunAsync(PgCommands.StopImmediate(node, context.User, context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.DataCopy:
+                // Only ever on a new host, into a directory the plan required to be empty: its content is what ogscale copied.
+                await context.RunAsync(
+                    StepContextExtensions.AsRoot(node, "sh", "-c", "[ ! -d \"$1\" ] || find \"$1\" -mindepth 1 -delete", "ogscale-clear", change.Path!), cancellationToken)
+                    .ConfigureAwait(false);
+                break;
+            case ChangeKinds.File when change.BackupPath is not null:
+                // A data directory moved aside (-L): what replaced it goes, the original comes back.
+                await context.RunAsync(
+                    StepContextExtensions.AsRoot(node, "sh", "-c", "[ -e \"$2\" ] || exit 0; rm -rf -- \"$1\"; mv -- \"$2\" \"$1\"", "ogscale-restore", change.Path!, change.BackupPath),
+                    cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Directory when change.NewValue == "created":
+                await context.RunAsync(StepContextExtensions.AsRoot(node, "rm", "-rf", "--", change.Path!), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"{change.Host}: ogscale cannot undo a '{change.Kind}' change of the PostgreSQL engine");
+        }
+    }
+}

@@ -41,6 +41,21 @@ public sealed class PlanExecutorTests
     }
 
     [Fact]
+    public async Task Steps_sharing_an_exclusive_key_never_overlap_even_when_parallelism_allows()
+    {
+        var gauge = new ConcurrencyGauge();
+        var steps = Enumerable.Range(1, 4)
+            .Select(i => Step($"s{i}", $"10.0.0.{i}", [], new GaugedAction(gauge, expectedPeers: 1)) with { ExclusiveKey = "hba@10.0.0.1" })
+            .ToList();
+        var (journal, _) = TestContexts.MemoryJournal();
+
+        var report = await new PlanExecutor().RunAsync(new Plan("expand", steps), Context(journal), 4, CancellationToken.None);
+
+        Assert.True(report.AllSucceeded);
+        Assert.Equal(1, gauge.Maximum);
+    }
+
+    [Fact]
     public async Task An_isolated_failure_skips_its_dependents_and_the_other_hosts_go_on()
     {
         var order = new List<string>();

@@ -32,6 +32,13 @@ internal static partial class ParamNames
         "cmServerRelation", "cmServerPortStandby",
     ];
 
+    /// <summary>Names older parsers read that openGauss 6.0 refuses, with what to do instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Retired = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["dataHaIp1"] = "older openGauss releases read dataHaIp1, 6.0 refuses it (GAUSS-51258): remove it; replication uses backIp1",
+        ["networkType"] = "older openGauss releases read networkType, 6.0 refuses it (GAUSS-51258): remove it",
+    };
+
     public const string SyncNodePrefix = "syncNode_";
 
     public static bool IsCluster(string name) => Cluster.Contains(name, StringComparer.Ordinal) || FloatIp().IsMatch(name);

@@ -40,10 +40,11 @@ internal static class ParamScreening
 
             if (UnsafeValueRule.FindUnsafe(param.Name, param.Value) is char c)
             {
+                var exempt = UnsafeValueRule.ExemptCharacters(param.Name);
                 bag.Error(
                     param.Line,
                     $"the value of {param.Name} contains {SafeText.Describe(c)}, which is not allowed",
-                    RefusedHint);
+                    exempt.Length == 0 ? RefusedHint : $"{RefusedHint}; only {string.Join(' ', exempt.ToCharArray())} are allowed in {param.Name}, for its syntax");
                 rejected.Add(param.Name);
                 continue;
             }
@@ -58,7 +59,11 @@ internal static class ParamScreening
     {
         var (kind, allowed) = isCluster ? ("CLUSTER", ParamNames.Cluster) : ("DEVICE", ParamNames.Device);
         string hint;
-        if (isCluster ? ParamNames.IsDevice(param.Name) : ParamNames.IsCluster(param.Name))
+        if (ParamNames.Retired.TryGetValue(param.Name, out var retired))
+        {
+            hint = retired;
+        }
+        else if (isCluster ? ParamNames.IsDevice(param.Name) : ParamNames.IsCluster(param.Name))
         {
             hint = isCluster
                 ? $"{param.Name} is a DEVICE parameter: move it into the <DEVICE> of the host it describes"
@@ -69,7 +74,7 @@ internal static class ParamScreening
             var close = ParamNames.Closest(param.Name, allowed);
             hint = close.Count > 0
                 ? $"did you mean {string.Join(" or ", close)}? (openGauss 6.0 refuses unknown parameters too: GAUSS-51258)"
-                : $"the {kind} parameters openGauss 6.0 accepts are listed in docs/config.md (GAUSS-51258 there)";
+                : $"the {kind} parameters openGauss 6.0 accepts are listed in docs/config.md (openGauss refuses others too: GAUSS-51258)";
         }
 
         bag.Error(param.Line, $"parameter {DiagnosticText.Shown(param.Name)} is not a valid {kind} parameter", hint);

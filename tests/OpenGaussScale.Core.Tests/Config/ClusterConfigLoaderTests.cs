@@ -97,6 +97,17 @@ public sealed class ClusterConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_flood_of_problems_is_cut_at_1000_with_a_count_of_the_rest()
+    {
+        var names = string.Join(',', Enumerable.Range(0, 1500).Select(i => $"-bad{i}"));
+        var xml = ConfigFixtures.ValidXml.Replace("value=\"node1,node2,node3\"", $"value=\"{names}\"", StringComparison.Ordinal);
+        var result = ClusterConfigLoader.Parse(xml, "c.xml");
+        Assert.Equal(1000, result.Diagnostics.Count);
+        Assert.Equal("c.xml:5: nodeNames: '-bad0' is not a valid host name (a label starts or ends with '-')", result.Diagnostics[0].ToString());
+        Assert.Equal("c.xml:5: 2005 more problems from this line on are not shown (2005 of them errors)", result.Diagnostics[^1].ToString());
+    }
+
+    [Fact]
     public void Predefined_entities_are_decoded_and_then_checked()
     {
         var xml = ConfigFixtures.ValidXml.Replace("value=\"c1\"", "value=\"c1&amp;&amp;reboot\"", StringComparison.Ordinal);

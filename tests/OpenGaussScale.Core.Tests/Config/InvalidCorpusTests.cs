@@ -67,6 +67,10 @@ public sealed class InvalidCorpusTests
     [InlineData("58-duplicate-ssh-endpoint.xml", "58-duplicate-ssh-endpoint.xml:37: sshIp1 10.0.0.2 port 22 is also the SSH address of node2 (line 30)")]
     [InlineData("59-sync-param-unsafe.xml", "59-sync-param-unsafe.xml:24: the value of syncNode_node1 contains ';', which is not allowed")]
     [InlineData("60-path-whitespace-and-root.xml", "60-path-whitespace-and-root.xml:7: gaussdbAppPath '/opt/og app' contains whitespace", "60-path-whitespace-and-root.xml:9: tmpMppdbPath '/' is the root directory")]
+    [InlineData("61-xlog-count.xml", "61-xlog-count.xml:22: dataNodeXlogPath1 has 2 directories but dataNode1 has 3 data nodes")]
+    [InlineData("62-cm-relation-unknown-host.xml", "62-cm-relation-unknown-host.xml:22: cmServerRelation names host node33, which has no DEVICE", "62-cm-relation-unknown-host.xml:22: warning: this cluster has the cluster manager (CM) component: ogscale does not drive CM yet, and expand and dropnode will refuse this cluster", "62-cm-relation-unknown-host.xml:23: cmServerPortBase must be a port number from 1 to 65535, not '0'", "62-cm-relation-unknown-host.xml:24: cmDir 'cm' is not an absolute path")]
+    [InlineData("63-float-ip.xml", "63-float-ip.xml:12: floatIp1: '10.0.0.100/24' is not a valid IP address")]
+    [InlineData("64-cluster-name-whitespace.xml", "64-cluster-name-whitespace.xml:5: clusterName 'my cluster' contains whitespace")]
     public void Each_invalid_file_gives_exactly_its_diagnostics(string file, params string[] expected)
     {
         var result = ConfigFixtures.Parse(Path.Combine("invalid", file));
@@ -106,6 +110,8 @@ public sealed class InvalidCorpusTests
     [InlineData("43-path-not-normalized.xml", 8, "write '/var/log/omm'")]
     [InlineData("43-path-not-normalized.xml", 11, "write '/opt/og/core'")]
     [InlineData("02-doctype.xml", 3, "remove the <!DOCTYPE ... declaration; a cluster XML needs none")]
+    [InlineData("15-unknown-device-param.xml", 31, "older openGauss releases read dataHaIp1, 6.0 refuses it (GAUSS-51258): remove it; replication uses backIp1")]
+    [InlineData("59-sync-param-unsafe.xml", 24, "remove it: | ; & $ < > ` \\ ' \" { } ( ) [ ] ~ * ? ! and control characters are refused in cluster XML values (openGauss refuses them too); only ( ) are allowed in syncNode_node1, for its syntax")]
     public void Errors_carry_a_hint_with_the_fix(string file, int line, string hint)
     {
         var result = ConfigFixtures.Parse(Path.Combine("invalid", file));

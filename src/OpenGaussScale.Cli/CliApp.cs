@@ -23,6 +23,7 @@ public static class CliApp
 
         var version = root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
+        root.Subcommands.Add(Commands.ConfigCommand.Create(services));
 
         return root;
     }

@@ -17,19 +17,22 @@ public sealed record ClusterConfig
     /// <summary>tmpMppdbPath ($PGHOST), or null when the XML leaves it to the default.</summary>
     public string? TmpPath { get; init; }
 
-    /// <summary>gaussdbToolPath ($GPHOME), or null.</summary>
-    public string? ToolPath { get; init; }
+    /// <summary>gaussdbToolPath ($GPHOME); gs_expansion requires it, and so does ogscale.</summary>
+    public required string ToolPath { get; init; }
 
-    /// <summary>corePath, or null.</summary>
-    public string? CorePath { get; init; }
+    /// <summary>corePath (core dump directory); gs_expansion requires it, and so does ogscale.</summary>
+    public required string CorePath { get; init; }
 
     /// <summary>The nodes in DEVICELIST order.</summary>
     public required IReadOnlyList<NodeConfig> Nodes { get; init; }
 
-    /// <summary>Every CLUSTER PARAM as written, in XML order.</summary>
+    /// <summary>Every CLUSTER PARAM as written (values trimmed), in XML order; `password` is never kept.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> ClusterParams { get; init; }
 
-    /// <summary>True when the XML declares cluster-manager components (cmsNum, cmDir, cmServer*).</summary>
+    /// <summary>
+    /// True when the XML declares cluster-manager components (cmsNum, cmDir, cmServer*). Their PARAMs are kept in
+    /// <see cref="NodeConfig.Params"/>; ogscale does not drive CM yet, so expand and dropnode refuse such a cluster.
+    /// </summary>
     public required bool HasClusterManager { get; init; }
 
     public NodeConfig Primary => Nodes.Single(n => n.Role == NodeRole.Primary);

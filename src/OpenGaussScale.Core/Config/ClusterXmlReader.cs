@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace OpenGaussScale.Core.Config;
+
+/// <summary>
+/// Reads the bytes or text of a cluster XML into an <see cref="XDocument"/> with line numbers, refusing anything that
+/// could make the parser do more than read this one file: DTDs and entities (never expanded), external resources
+/// (no resolver), oversized input. Every refusal is one diagnostic; nothing here throws.
+/// </summary>
+internal static partial class ClusterXmlReader
+{
+    /// <summary>1 MiB: a real cluster XML is a few kilobytes, so anything larger is the wrong file.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes the bytes as UTF-8 (a BOM is allowed) and parses them.</summary>
+    public static XDocument? ReadBytes(ReadOnlySpan<byte> bytes, DiagnosticBag bag)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            ReportTooLarge(bytes.Length, "bytes", bag);
+            return null;
+        }
+
+        var bomLength = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var body = bytes[bomLength..];
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = Math.Clamp(ex.Index, 0, body.Length);
+            var bad = ex.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : body[Math.Min(offset, body.Length - 1)];
+            bag.Error(
+                body[..offset].Count((byte)'\n') + 1,
+                $"the file is not UTF-8 text (byte 0x{bad:X2} at offset {offset + bomLength})",
+                "save the cluster XML as UTF-8 (openGauss's samples declare encoding=\"UTF-8\")");
+            return null;
+        }
+
+        return ReadText(text, bag);
+    }
+
+    /// <summary>Parses the text, after refusing DTD and entity declarations line by line.</summary>
+    public static XDocument? ReadText(string text, DiagnosticBag bag)
+    {
+        if (text.Length > MaxBytes)
+        {
+            ReportTooLarge(text.Length, "characters", bag);
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            bag.Error(0, "the file is empty", "-X must name the cluster XML: <ROOT> with <CLUSTER> and <DEVICELIST> (see samples/)");
+            return null;
+        }
+
+        // openGauss refuses any line containing these (`File have security risks.`); so do we, before the parser sees
+        // them, so not even a prohibited-DTD parse is attempted. Comments are not exempt, as in the original.
+        var refused = false;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (var declaration in (ReadOnlySpan<string>)["<!DOCTYPE", "<!ENTITY"])
+            {
+                if (lines[i].Contains(declaration, StringComparison.OrdinalIgnoreCase))
+                {
+                    bag.Error(
+                        i + 1,
+                        $"{declaration} is not allowed in a cluster XML: document type and entity declarations are refused, never expanded",
+                        $"remove the {declaration} ... declaration; a cluster XML needs none");
+                    refused = true;
+                }
+            }
+        }
+
+        if (refused)
+        {
+            return null;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxBytes,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreWhitespace = false,
+            CloseInput = true,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            var line = ex.LineNumber > 0 ? ex.LineNumber : lines.Length;
+            bag.Error(
+                line,
+                $"the XML is not well-formed: {Describe(ex.Message)}",
+                "fix the XML syntax at this line (a tag left open or misspelt, a missing quote, a stray '&' or '<')");
+            return null;
+        }
+    }
+
+    private static void ReportTooLarge(int size, string unit, DiagnosticBag bag) =>
+        bag.Error(
+            0,
+            $"the file is larger than 1 MiB ({size} {unit}); a cluster XML is a few kilobytes",
+            "check that -X names the cluster XML file");
+
+    // .NET's "The 'X' start tag ... does not match ... Line 3, position 7." becomes "the 'X' start tag ... does not match ...".
+    private static string Describe(string message)
+    {
+        var text = TrailingPosition().Replace(message, string.Empty).Trim().TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "unknown error";
+    }
+
+    [GeneratedRegex(@"\s*Line \d+, position \d+\.?\s*$")]
+    private static partial Regex TrailingPosition();
+}

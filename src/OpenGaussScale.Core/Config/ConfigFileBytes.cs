@@ -1,0 +1,59 @@
+namespace OpenGaussScale.Core.Config;
+
+/// <summary>
+/// Reads a cluster XML's bytes, at most <see cref="ClusterXmlReader.MaxBytes"/> + 1 of them whatever the file claims
+/// (a FIFO or /dev/stdin has no length), turning every I/O failure into one diagnostic.
+/// </summary>
+internal static class ConfigFileBytes
+{
+    public static byte[]? Read(string path, DiagnosticBag bag)
+    {
+        const string hint = "check the path given with -X";
+        if (path.Length == 0)
+        {
+            bag.Error(0, "no file name given", hint);
+            return null;
+        }
+
+        if (Directory.Exists(path))
+        {
+            bag.Error(0, "this is a directory, not a cluster XML file", hint);
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var buffer = new byte[ClusterXmlReader.MaxBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > ClusterXmlReader.MaxBytes)
+            {
+                var size = stream.CanSeek ? stream.Length : total;
+                bag.Error(0, $"the file is larger than 1 MiB ({(stream.CanSeek ? $"{size} bytes" : "more than 1048576 bytes")}); a cluster XML is a few kilobytes", "check that -X names the cluster XML file");
+                return null;
+            }
+
+            return buffer[..total];
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            bag.Error(0, "the file does not exist", hint);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            bag.Error(0, "the file cannot be read: permission denied", "make it readable by the user running ogscale");
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            bag.Error(0, $"the file cannot be read: {ex.Message.TrimEnd('.')}", hint);
+        }
+
+        return null;
+    }
+}

@@ -15,6 +15,8 @@ internal static class TestContexts
         ClusterName = "test",
         AppPath = "/opt/app",
         LogPath = "/var/log/omm",
+        ToolPath = "/opt/om",
+        CorePath = "/opt/corefile",
         Nodes = [.. backIps.Select((ip, i) => new NodeConfig
         {
             Name = $"node{i + 1}",

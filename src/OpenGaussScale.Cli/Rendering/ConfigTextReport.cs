@@ -7,8 +7,6 @@ namespace OpenGaussScale.Cli.Rendering;
 /// <summary>The one-screen summary of a valid cluster XML: the cluster, then one row per node in XML order.</summary>
 internal static class ConfigTextReport
 {
-    private static readonly string[] Headers = ["NAME", "ROLE", "BACK IP", "SSH", "DATA DIR", "PORT", "AZ (PRIORITY)"];
-
     public static string Render(ClusterConfig config, int warningCount)
     {
         var text = new StringBuilder();
@@ -23,23 +21,20 @@ internal static class ConfigTextReport
         var port = config.Primary.Port;
         text.Append(CultureInfo.InvariantCulture, $" (replication ports {port + 1}, {port + 4}, {port + 5})\n\n");
 
-        var rows = config.Nodes.Select(n => new[]
+        var table = new TextTable("NAME", "ROLE", "BACK IP", "SSH", "DATA DIR", "PORT", "AZ (PRIORITY)");
+        foreach (var n in config.Nodes)
         {
-            n.Name,
-            n.Role.ToWireName(),
-            n.BackIp,
-            SshEndpoint(n),
-            n.DataDir,
-            n.Port.ToString(CultureInfo.InvariantCulture),
-            $"{n.AzName} ({n.AzPriority.ToString(CultureInfo.InvariantCulture)})",
-        }).ToList();
-        var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        AppendRow(text, Headers, widths);
-        foreach (var row in rows)
-        {
-            AppendRow(text, row, widths);
+            table.Add(
+                n.Name,
+                n.Role.ToWireName(),
+                n.BackIp,
+                SshEndpoint(n),
+                n.DataDir,
+                n.Port.ToString(CultureInfo.InvariantCulture),
+                $"{n.AzName} ({n.AzPriority.ToString(CultureInfo.InvariantCulture)})");
         }
 
+        text.Append(table);
         text.Append('\n');
         if (config.HasClusterManager)
         {
@@ -54,11 +49,5 @@ internal static class ConfigTextReport
     {
         var host = node.SshIp.Contains(':', StringComparison.Ordinal) ? $"[{node.SshIp}]" : node.SshIp;
         return $"{host}:{node.SshPort.ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    private static void AppendRow(StringBuilder text, IReadOnlyList<string> cells, int[] widths)
-    {
-        var line = string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i])));
-        text.Append(line.TrimEnd()).Append('\n');
     }
 }

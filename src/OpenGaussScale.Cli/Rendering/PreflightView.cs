@@ -1,6 +1,6 @@
 using OpenGaussScale.Core.Preflight;
 
-namespace OpenGaussScale.Cli.Output;
+namespace OpenGaussScale.Cli.Rendering;
 
 /// <summary>Preflight results as a table (text) or as `{check, host, ok, severity, message, hint}` objects (json).</summary>
 internal static class PreflightView

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace OpenGaussScale.Cli.Output;
+namespace OpenGaussScale.Cli.Rendering;
 
 /// <summary>
-/// A plain, aligned text table: a header, a dashed rule, one line per row, columns separated by two spaces.
+/// A plain, aligned text table: a header line, then one line per row, columns separated by two spaces.
 /// Plain text on purpose: it reads the same on a terminal, in a log and through grep.
 /// </summary>
 internal sealed class TextTable
@@ -32,7 +32,6 @@ internal sealed class TextTable
         var widths = _headers.Select((h, i) => _rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         AppendLine(text, _headers, widths);
-        text.Append(new string('-', widths.Sum() + (2 * (widths.Length - 1)))).Append('\n');
         foreach (var row in _rows)
         {
             AppendLine(text, row, widths);
@@ -43,7 +42,7 @@ internal sealed class TextTable
 
     private static void AppendLine(StringBuilder text, string[] cells, int[] widths)
     {
-        var line = string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i])));
+        var line = string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i])));
         text.Append(line.TrimEnd()).Append('\n');
     }
 }

@@ -24,6 +24,8 @@ public static class CliApp
         var version = root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
 
+        root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
+
         return root;
     }
 

@@ -1,6 +1,8 @@
 using OpenGaussScale.E2E.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace OpenGaussScale.E2E.Tests;
 
@@ -9,16 +11,27 @@ namespace OpenGaussScale.E2E.Tests;
 public sealed class PlaygroundLifecycleTests
 {
     [PlaygroundFact]
-    public async Task No_trust_leaves_a_host_out_and_down_leaves_nothing_behind()
+    public async Task No_trust_leaves_a_host_out_a_taken_port_22_moves_and_down_leaves_nothing_behind()
     {
         var dir = NewDir();
         var mountPointsBefore = MountPoints();
+
+        // Someone else has 127.0.0.12:22: ognode2's sshd must take another port and say so everywhere.
+        using var squatter = new TcpListener(IPAddress.Parse("127.0.0.12"), 22);
+        squatter.Start();
         try
         {
             var up = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "3", "--no-trust", "2", "--dir", dir], TimeSpan.FromMinutes(10));
             Assert.True(up.ExitCode == 0, up.ToString());
+            var port = Regex.Match(up.Stdout, @"ognode2  127\.0\.0\.12  ssh port (\d+)").Groups[1].Value;
+            Assert.NotEqual("22", port);
+            Assert.Matches(@"ognode3  127\.0\.0\.13  ssh port 22 ", up.Stdout);
+            Assert.Contains($"[127.0.0.12]:{port},[ognode2]:{port} ssh-ed25519 ", await File.ReadAllTextAsync(Path.Combine(dir, "known_hosts")), StringComparison.Ordinal);
+            var device = XDocument.Load(Path.Combine(dir, "expand-all.xml")).Descendants("DEVICE").Single(d => (string?)d.Attribute("sn") == "ognode2");
+            Assert.Equal(port, device.Elements("PARAM").Single(p => (string?)p.Attribute("name") == "sshPort").Attribute("value")!.Value);
 
-            // omm and root on ognode1 reach ognode3, not ognode2; the control machine still reaches ognode2.
+            // omm and root on ognode1 reach ognode3, not ognode2 (refused for the key, not for the port); the control
+            // machine still reaches ognode2.
             Assert.Equal("ognode3", await Ssh.OkAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.13", "hostname"));
             var toNode2 = await Ssh.RunAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.12", "hostname");
             Assert.NotEqual(0, toNode2.ExitCode);
@@ -29,6 +42,8 @@ public sealed class PlaygroundLifecycleTests
 
             var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
             Assert.True(down.ExitCode == 0, down.ToString());
+            Assert.Equal(["127.0.0.12:22"], Leftovers.ListenersOnPlaygroundAddresses());
+            squatter.Stop();
             await Leftovers.AssertNothingLeftAsync(dir);
             Assert.Equal(mountPointsBefore, MountPoints());
 
@@ -37,6 +52,7 @@ public sealed class PlaygroundLifecycleTests
         }
         finally
         {
+            squatter.Stop();
             await DownAndDeleteAsync(dir);
         }
     }

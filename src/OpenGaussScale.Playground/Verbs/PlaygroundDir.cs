@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Validation;
+using OpenGaussScale.Playground.Os;
 
 namespace OpenGaussScale.Playground.Verbs;
 
@@ -20,6 +21,24 @@ public static class PlaygroundDir
     }
 
     public static bool IsEmptyOrMissing(string dir) => !Directory.Exists(dir) || !Directory.EnumerateFileSystemEntries(dir).Any();
+
+    /// <summary>
+    /// Makes DIR (or takes an existing empty one) as root, mode 0755, and checks it is still empty afterwards: a DIR
+    /// someone else made in /tmp must not let them slip files (sshd configs, authorized_keys) into the playground.
+    /// </summary>
+    public static void Claim(string dir)
+    {
+        if (Directory.Exists(dir) && new DirectoryInfo(dir).LinkTarget is not null)
+        {
+            throw new OgscaleException($"the playground directory {dir} is a symbolic link", "give a real directory", ExitCodes.PreconditionFailed);
+        }
+
+        FileOwner.Directory(dir, FileOwner.Mode0755);
+        if (!IsEmptyOrMissing(dir))
+        {
+            throw new OgscaleException($"the playground directory {dir} was changed by someone else while up started", "give a directory only root can write to", ExitCodes.PreconditionFailed);
+        }
+    }
 
     /// <summary>Deletes what DIR holds (not DIR itself); refuses the top-level directories, where a slip would be costly.</summary>
     public static void Clean(string dir)

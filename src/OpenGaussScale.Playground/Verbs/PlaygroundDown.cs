@@ -76,9 +76,10 @@ public static class PlaygroundDown
 
         keeper.Update(s => s with { Phase = "down", CreatedMountPoints = [.. s.CreatedMountPoints.Where(Directory.Exists)] });
 
-        // Nothing of ours may listen any more: the hosts' addresses are ours alone.
-        var addresses = context.State.Hosts.Select(h => h.Address).ToHashSet(StringComparer.Ordinal);
-        var left = ListeningSockets.All().Where(l => addresses.Contains(l.Address)).Select(l => $"{l.Address}:{l.Port}").Distinct().ToList();
+        // Nothing of ours may listen any more: no host's sshd or database endpoint (someone else's listener on a
+        // host address, e.g. on port 22 when the host moved to another port, is not ours to judge).
+        var ours = context.State.Hosts.SelectMany(h => new[] { (h.Address, h.SshPort), (h.Address, PlaygroundLayout.DataPort) }).ToHashSet();
+        var left = ListeningSockets.All().Where(ours.Contains).Select(l => $"{l.Address}:{l.Port}").Distinct().ToList();
         if (left.Count > 0)
         {
             failures.Add($"still listening on {string.Join(", ", left)}");

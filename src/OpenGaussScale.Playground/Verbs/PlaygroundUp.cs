@@ -44,7 +44,7 @@ public static class PlaygroundUp
         var watch = Stopwatch.StartNew();
         var installed = await Packages.InstallMissingAsync(log.Info, cancellationToken).ConfigureAwait(false);
 
-        FileOwner.Directory(layout.Dir, FileOwner.Mode0755);
+        PlaygroundDir.Claim(layout.Dir);
         var accounts = HostAccounts.FromThisMachine();
         IReadOnlyList<PlaygroundHost> hosts = [.. Enumerable.Range(1, options.Nodes).Select(n => new PlaygroundHost(n, PickSshPort(PlaygroundHost.AddressOf(n))))];
         var keeper = new PlaygroundStateKeeper(layout, new PlaygroundState

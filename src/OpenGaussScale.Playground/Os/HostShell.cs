@@ -10,6 +10,8 @@ namespace OpenGaussScale.Playground.Os;
 /// </summary>
 public sealed class HostShell(PlaygroundLayout layout)
 {
+    public const string Ssh = "/usr/bin/ssh";
+
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
     public PlaygroundLayout Layout { get; } = layout;
@@ -18,7 +20,7 @@ public sealed class HostShell(PlaygroundLayout layout)
     {
         ArgumentNullException.ThrowIfNull(host);
         return ProcessRunner.RunAsync(
-            ["ssh", "-F", Layout.SshConfig, "-o", "ConnectTimeout=10", $"{user}@{host.Name}", "--", ShellQuote.Join(argv)],
+            [Ssh, "-F", Layout.SshConfig, "-o", "ConnectTimeout=10", $"{user}@{host.Name}", "--", ShellQuote.Join(argv)],
             timeout ?? DefaultTimeout,
             standardInput,
             cancellationToken: cancellationToken);

@@ -22,6 +22,11 @@ public static class PlaygroundDown
         if (state is null)
         {
             await output.WriteLineAsync($"no playground in {layout.Dir}: nothing to stop").ConfigureAwait(false);
+            if (await AnyRunningAsync(await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            {
+                log.Info($"note: a playground is running, started with another --dir (its cgroup {Cgroups.ParentName} or nft table {NftRulesetText.TableName} exists)");
+            }
+
             return ExitCodes.Success;
         }
 

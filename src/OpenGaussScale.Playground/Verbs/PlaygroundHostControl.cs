@@ -59,11 +59,7 @@ public static class PlaygroundHostControl
         var number = NodeArgument.Parse(node, context.State.Nodes);
         var host = context.Host(number);
         var keeper = new PlaygroundStateKeeper(context.Layout, context.State);
-        if (context.State.Phase != "up")
-        {
-            throw new OgscaleException($"the playground in {context.Layout.Dir} is {context.State.Phase}", $"start it with `ogscale playground up --dir {context.Layout.Dir} --force`", ExitCodes.PreconditionFailed);
-        }
-
+        RequireUp(context);
         if (context.State.Host(number).SshdPid is int running && SshdControl.IsOurs(context.Layout, number, running))
         {
             await output.WriteLineAsync($"{host.Name}: sshd already running (pid {running})").ConfigureAwait(false);
@@ -98,6 +94,7 @@ public static class PlaygroundHostControl
         var number = NodeArgument.Parse(node, context.State.Nodes);
         var host = context.Host(number);
         var keeper = new PlaygroundStateKeeper(context.Layout, context.State);
+        RequireUp(context);
         var old = await SshKeys.FingerprintAsync(context.Layout.HostKey(number) + ".pub", cancellationToken).ConfigureAwait(false);
         await SshKeys.GenerateAsync(context.Layout.HostKey(number), $"ogscale-playground-{host.Name}-host-rekeyed", cancellationToken).ConfigureAwait(false);
         await SshdControl.StopAsync(context.Layout, number, context.State.Host(number).SshdPid, cancellationToken).ConfigureAwait(false);
@@ -125,6 +122,15 @@ public static class PlaygroundHostControl
         }
 
         await ProcessTable.WaitGoneAsync(sessions, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Starting an sshd needs the host's cgroup and the SNAT rules, which exist only while the playground is up.
+    private static void RequireUp(PlaygroundContext context)
+    {
+        if (context.State.Phase != "up")
+        {
+            throw new OgscaleException($"the playground in {context.Layout.Dir} is {context.State.Phase}", $"start it again with `ogscale playground up --dir {context.Layout.Dir} --force`", ExitCodes.PreconditionFailed);
+        }
     }
 
     private static IPlaygroundEngine RequireEngine(IPlaygroundEngine? engine, PlaygroundContext context) =>

@@ -13,7 +13,7 @@ public sealed class ListeningSocketsTests
             "   1: 0B00007F:3C28 00000000:0000 0A 00000000:00000000 00:00000000 00000000  2000        0 2 1 0 100 0 0 10 0\n" +
             "   2: 0C00007F:D2C4 0B00007F:0016 01 00000000:00000000 00:00000000 00000000     0        0 3 1 0 20 4 30 10 -1\n";
 
-        Assert.Equal([("127.0.0.11", 22), ("127.0.0.11", 15400)], ListeningSockets.Parse(tcp).ToList());
+        Assert.Equal([new Listener("127.0.0.11", 22, 1), new Listener("127.0.0.11", 15400, 2)], ListeningSockets.Parse(tcp).ToList());
     }
 
     [Fact]
@@ -21,8 +21,8 @@ public sealed class ListeningSocketsTests
     {
         const string tcp6 =
             "  sl  local_address                         remote_address                        st\n" +
-            "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1\n";
+            "   0: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1 1 0\n";
 
-        Assert.Equal([("::", 22)], ListeningSockets.Parse(tcp6).ToList());
+        Assert.Equal([new Listener("::", 22, 1)], ListeningSockets.Parse(tcp6).ToList());
     }
 }

@@ -4,13 +4,16 @@ using System.Net.Sockets;
 
 namespace OpenGaussScale.Playground.Os;
 
-/// <summary>TCP listeners from /proc/net/tcp and tcp6 (what `ss -Hltn` shows), and a bind test for a free port.</summary>
+/// <summary>A listening TCP socket: its address (as text), port and socket inode.</summary>
+public sealed record Listener(string Address, int Port, long Inode);
+
+/// <summary>TCP listeners from /proc/net/tcp and tcp6 (what `ss -Hltn` shows), their owners, and a bind test for a free port.</summary>
 public static class ListeningSockets
 {
-    /// <summary>Every IPv4 and IPv6 listening endpoint (address as text, port).</summary>
-    public static IReadOnlyList<(string Address, int Port)> All()
+    /// <summary>Every IPv4 and IPv6 listening socket.</summary>
+    public static IReadOnlyList<Listener> All()
     {
-        var result = new List<(string, int)>();
+        var result = new List<Listener>();
         foreach (var file in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
         {
             if (!File.Exists(file))
@@ -25,24 +28,55 @@ public static class ListeningSockets
     }
 
     /// <summary>The listeners in one /proc/net/tcp[6] text (state 0A).</summary>
-    public static IEnumerable<(string Address, int Port)> Parse(string procNetTcp)
+    public static IEnumerable<Listener> Parse(string procNetTcp)
     {
         ArgumentNullException.ThrowIfNull(procNetTcp);
         foreach (var line in procNetTcp.Split('\n').Skip(1))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 4 || fields[3] != "0A")
+            if (fields.Length < 10 || fields[3] != "0A")
             {
                 continue;
             }
 
             var local = fields[1].Split(':');
-            yield return (DecodeAddress(local[0]), int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            yield return new Listener(
+                DecodeAddress(local[0]),
+                int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                long.Parse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>True when something listens on exactly this address and port.</summary>
     public static bool IsListening(string address, int port) => All().Any(l => l.Address == address && l.Port == port);
+
+    /// <summary>The PIDs that hold a socket (by its inode), from the /proc/PID/fd links; empty when none is found.</summary>
+    public static IReadOnlyList<int> Owners(long inode)
+    {
+        var target = string.Create(CultureInfo.InvariantCulture, $"socket:[{inode}]");
+        var owners = new List<int>();
+        foreach (var proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(Path.Combine(proc, "fd")).Any(fd => new FileInfo(fd).LinkTarget == target))
+                {
+                    owners.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the process ended while we looked
+            }
+        }
+
+        return owners;
+    }
 
     /// <summary>True when this process could bind the address and port now (nothing else holds it, wildcard listeners included).</summary>
     public static bool CanBind(string address, int port)

@@ -51,7 +51,7 @@ public static class PlaygroundDown
                 await HostTeardown.StopHostAsync(context, engine, h.Number, DatabaseStopMode.Fast, cancellationToken).ConfigureAwait(false);
                 keeper.UpdateHost(h.Number, s => s with { SshdPid = null });
             }
-            catch (OgscaleException e)
+            catch (Exception e) when (e is OgscaleException or IOException or UnauthorizedAccessException)
             {
                 lock (failures)
                 {
@@ -81,13 +81,22 @@ public static class PlaygroundDown
 
         keeper.Update(s => s with { Phase = "down", CreatedMountPoints = [.. s.CreatedMountPoints.Where(Directory.Exists)] });
 
-        // Nothing of ours may listen any more: no host's sshd or database endpoint (someone else's listener on a
-        // host address, e.g. on port 22 when the host moved to another port, is not ours to judge).
-        var ours = context.State.Hosts.SelectMany(h => new[] { (h.Address, h.SshPort), (h.Address, PlaygroundLayout.DataPort) }).ToHashSet();
-        var left = ListeningSockets.All().Where(ours.Contains).Select(l => $"{l.Address}:{l.Port}").Distinct().ToList();
-        if (left.Count > 0)
+        // Nothing of ours may listen any more. A listener on a host's sshd or database endpoint that belongs to
+        // another process (someone else's, e.g. one that held the port before up) is reported, not counted.
+        var endpoints = context.State.Hosts.SelectMany(h => new[] { (h.Address, h.SshPort), (h.Address, PlaygroundLayout.DataPort) }).ToHashSet();
+        var startedPids = context.State.Hosts.SelectMany(h => h.StartedPids).ToHashSet();
+        foreach (var listener in ListeningSockets.All().Where(l => endpoints.Contains((l.Address, l.Port))))
         {
-            failures.Add($"still listening on {string.Join(", ", left)}");
+            var owners = ListeningSockets.Owners(listener.Inode);
+            var ours = owners.Where(p => startedPids.Contains(p) || (ProcessTable.Cgroup2(p)?.StartsWith("/" + Cgroups.ParentName + "/", StringComparison.Ordinal) ?? false)).ToList();
+            if (owners.Count == 0 || ours.Count > 0)
+            {
+                failures.Add($"still listening on {listener.Address}:{listener.Port} (pid {string.Join(' ', owners.DefaultIfEmpty(0))})");
+            }
+            else
+            {
+                context.Log.Info($"note: {listener.Address}:{listener.Port} is held by pid {string.Join(' ', owners)}, which is not the playground's");
+            }
         }
 
         if (failures.Count > 0)

@@ -63,25 +63,44 @@ public static class PlaygroundUp
         {
             await BuildAsync(layout, keeper, engine, accounts, hosts, log, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OgscaleException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever went wrong, undo what was made; the exit code then says whether that worked (6) or not (4).
             log.Info($"up failed: {e.Message}");
-            log.Info("undoing what up made");
-            try
-            {
-                await PlaygroundDown.TearDownAsync(new PlaygroundContext(layout, keeper.State, new HostShell(layout), log), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (OgscaleException undo)
-            {
-                log.Info($"undo incomplete: {undo.Message}");
-            }
-
+            var undone = await UndoAsync(layout, keeper, log).ConfigureAwait(false);
+            throw new OgscaleException(
+                e.Message,
+                undone
+                    ? $"everything up made was removed; DIR keeps the state and the sshd logs (hosts/*/ssh/sshd.log); fix the cause and run `ogscale playground up --force --dir {layout.Dir}`"
+                    : $"some of it is still there; run `ogscale playground down --dir {layout.Dir}`, or see docs/playground.md, section \"cleaning up by hand\"",
+                undone ? ExitCodes.FailedAndUndone : ExitCodes.FailedWithChanges,
+                e);
+        }
+        catch (OperationCanceledException)
+        {
+            await UndoAsync(layout, keeper, log).ConfigureAwait(false);
             throw;
         }
 
         keeper.Update(s => s with { Phase = "up" });
         await PrintSummaryAsync(output, layout, keeper.State, engine, installed, watch.Elapsed).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private static async Task<bool> UndoAsync(PlaygroundLayout layout, PlaygroundStateKeeper keeper, PlaygroundLog log)
+    {
+        log.Info("undoing what up made");
+        try
+        {
+            // Not cancellable: after a Ctrl-C the undo must still finish.
+            await PlaygroundDown.TearDownAsync(new PlaygroundContext(layout, keeper.State, new HostShell(layout), log), CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (OgscaleException undo)
+        {
+            log.Info($"undo incomplete: {undo.Message}");
+            return false;
+        }
     }
 
     private static async Task PrepareDirAsync(PlaygroundLayout layout, bool force, TextWriter output, PlaygroundLog log, CancellationToken cancellationToken)

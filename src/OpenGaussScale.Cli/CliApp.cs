@@ -25,6 +25,8 @@ public static class CliApp
         version.Aliases.Add("-V");
         root.Subcommands.Add(Commands.ConfigCommand.Create(services));
 
+        root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
+
         return root;
     }
 

@@ -1,0 +1,23 @@
+using OpenGaussScale.Core.Errors;
+
+namespace OpenGaussScale.Playground.Engines;
+
+/// <summary>The --engine names and the engine each one means.</summary>
+public static class PlaygroundEngines
+{
+    public const string OpenGauss = "opengauss";
+    public const string PostgreSql = "postgresql";
+
+    public static readonly IReadOnlyList<string> Names = [OpenGauss, PostgreSql];
+
+    /// <summary>The engine, or a usage error (exit 2) for one this build cannot run.</summary>
+    public static IPlaygroundEngine Create(string name) => name switch
+    {
+        PostgreSql => new PostgresEngine(),
+        OpenGauss => throw new OgscaleException(
+            "the openGauss engine needs the kit (the openGauss command kit over PostgreSQL), which this build does not include yet",
+            "use --engine postgresql",
+            ExitCodes.Usage),
+        _ => throw new OgscaleException($"unknown engine '{name}'", $"use --engine {string.Join(" or --engine ", Names)}", ExitCodes.Usage),
+    };
+}

@@ -1,0 +1,21 @@
+using OpenGaussScale.Core.Remote;
+
+namespace OpenGaussScale.E2E.Tests.Support;
+
+/// <summary>The OpenSSH client with the playground's ssh_config, as a user on the control machine runs it.</summary>
+public static class Ssh
+{
+    /// <param name="dir">the playground's DIR.</param>
+    /// <param name="target">user@host, e.g. root@ognode2.</param>
+    /// <param name="argv">the remote command (quoted for the remote shell by ShellQuote).</param>
+    public static Task<ProcessResult> RunAsync(string dir, string target, params string[] argv) =>
+        ProcessRun.RunAsync("ssh", ["-F", Path.Combine(dir, "ssh_config"), target, "--", ShellQuote.Join(argv)], TimeSpan.FromMinutes(1));
+
+    /// <summary>Runs and asserts exit 0; returns stdout trimmed.</summary>
+    public static async Task<string> OkAsync(string dir, string target, params string[] argv)
+    {
+        var result = await RunAsync(dir, target, argv);
+        Assert.True(result.ExitCode == 0, $"ssh {target} {ShellQuote.Join(argv)}: {result}");
+        return result.Stdout.Trim();
+    }
+}

@@ -18,7 +18,12 @@ public sealed record StaticConfig(
     public const string FormatName = "ogkit-static-config-1";
     public const string FileName = "cluster_static_config";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static StaticConfig For(ClusterDescription cluster, int localNodeId) =>
         new(FormatName, "ogkit (openGauss command kit over PostgreSQL) text static config; not openGauss's binary format", localNodeId, cluster);

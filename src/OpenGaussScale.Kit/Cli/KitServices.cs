@@ -34,4 +34,16 @@ public sealed class KitServices
     public static string CurrentUser => Environment.UserName;
 
     public string? PgHost => Context.Env("PGHOST");
+
+    /// <summary>
+    /// gs_ctl and gs_guc refuse root as openGauss's do: files root wrote into a data directory would stop the server
+    /// (and PostgreSQL's pg_ctl refuses root anyway).
+    /// </summary>
+    public static void RefuseRoot(string tool)
+    {
+        if (CurrentUser == "root")
+        {
+            throw new KitException($"{tool}: cannot be run as root\nPlease log in (using, e.g., \"su\") as the (unprivileged) user that will own the server process.");
+        }
+    }
 }

@@ -44,23 +44,33 @@ public static class ProcessRunner
             return new ProcessResult(127, string.Empty, $"cannot run {program}: {e.Message}");
         }
 
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        // Both pipes are drained on their own threads so a chatty child cannot block on a full pipe.
+        var stdout = string.Empty;
+        var stderr = string.Empty;
+        var outReader = new Thread(() => stdout = process.StandardOutput.ReadToEnd()) { IsBackground = true };
+        var errReader = new Thread(() => stderr = process.StandardError.ReadToEnd()) { IsBackground = true };
+        outReader.Start();
+        errReader.Start();
         if (standardInput is not null)
         {
             process.StandardInput.Write(standardInput);
         }
 
         process.StandardInput.Close();
-        if (!process.WaitForExit(timeout ?? DefaultTimeout))
+        var limit = timeout ?? DefaultTimeout;
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return new ProcessResult(124, stdout.Result, stderr.Result + $"\n{program} did not finish within {(timeout ?? DefaultTimeout).TotalSeconds:0} s and was stopped");
+            outReader.Join();
+            errReader.Join();
+            return new ProcessResult(124, stdout, stderr + $"\n{program} did not finish within {limit.TotalSeconds:0} s and was stopped");
         }
 
         process.WaitForExit();
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+        outReader.Join();
+        errReader.Join();
+        return new ProcessResult(process.ExitCode, stdout, stderr);
     }
 
     /// <summary>Runs a program with the caller's own stdin/stdout/stderr (interactive gsql); returns its exit code.</summary>

@@ -35,6 +35,18 @@ public sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs PostgreSQL's programs.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (!Requirements.IsCi && Requirements.MissingPostgres is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
 /// <summary>A fact that runs PostgreSQL clusters: root and PostgreSQL 15.</summary>
 public sealed class ClusterFactAttribute : FactAttribute
 {

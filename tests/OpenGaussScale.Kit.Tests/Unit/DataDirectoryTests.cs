@@ -1,5 +1,6 @@
 using OpenGaussScale.Kit.Cli;
 using OpenGaussScale.Kit.Settings;
+using OpenGaussScale.Kit.Tools.GsCtl;
 
 namespace OpenGaussScale.Kit.Tests.Unit;
 
@@ -30,7 +31,8 @@ public sealed class DataDirectoryTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "postgresql.conf"), "port = 1\n");
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = ToolRegistry.Run(["gs_ctl", "start", "-D", _directory, "-M", "standby"], new ToolContext(output, error, new Dictionary<string, string>(StringComparer.Ordinal)));
+        var context = new ToolContext(output, error, new Dictionary<string, string>(StringComparer.Ordinal));
+        var code = new ServerControl(new KitServices(context)).Start(new DataDirectory(_directory), "standby");
         Assert.Equal(1, code);
         Assert.Contains("Uncompleted build is detected", error.ToString(), StringComparison.Ordinal);
     }

@@ -72,4 +72,21 @@ public sealed class OmToolArgumentsTests
             || error.Contains("Parameter '-X' is required", StringComparison.Ordinal),
             error);
     }
+
+    [Theory]
+    [InlineData("gs_ctl", "query", "-D", "/d")]
+    [InlineData("gs_guc", "check", "-D", "/d", "-c", "port")]
+    public void Gs_ctl_and_gs_guc_refuse_root(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        if (Environment.UserName == "root")
+        {
+            Assert.Equal(1, code);
+            Assert.Contains(": cannot be run as root", error, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("cannot be run as root", error, StringComparison.Ordinal);
+        }
+    }
 }

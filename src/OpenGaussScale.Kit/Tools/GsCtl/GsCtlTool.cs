@@ -31,6 +31,7 @@ public sealed class GsCtlTool : ITool
             return 0;
         }
 
+        KitServices.RefuseRoot("gs_ctl");
         var services = new KitServices(context);
         var dataDirectory = new DataDirectory(arguments.DataDirectory);
         var control = new ServerControl(services);

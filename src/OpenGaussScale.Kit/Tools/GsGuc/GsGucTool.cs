@@ -33,6 +33,7 @@ public sealed partial class GsGucTool : ITool
             return 0;
         }
 
+        KitServices.RefuseRoot("gs_guc");
         var services = new KitServices(context);
         var instances = Instances(arguments, context);
         if (arguments.AllNodes)

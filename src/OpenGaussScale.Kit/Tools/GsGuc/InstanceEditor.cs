@@ -83,10 +83,16 @@ public sealed class InstanceEditor
             view.Save(dataDirectory.PostgresqlConf);
         }
 
-        // Without a socket directory the derived files wait for gs_ctl start, which needs one anyway.
-        if (_services.PgHost is not null || view.Get("unix_socket_directory") is not null || view.Get("unix_socket_directories") is not null)
+        // Without a socket directory the derived files wait for gs_ctl start, which needs one anyway; a reload cannot wait.
+        var socketKnown = _services.PgHost is not null || view.Get("unix_socket_directory") is not null || view.Get("unix_socket_directories") is not null;
+        if (socketKnown)
         {
             _services.ConfigWriter.Write(dataDirectory, _services.PgHost);
+        }
+        else if (arguments.Command == "reload")
+        {
+            _services.Context.Error.WriteLine($"ERROR: {dataDirectory.PostgresqlConf} sets no unix_socket_directory and PGHOST is not set: the change is saved but cannot be reloaded");
+            return false;
         }
 
         var verb = hba ? arguments.Command + "hba" : arguments.Command;

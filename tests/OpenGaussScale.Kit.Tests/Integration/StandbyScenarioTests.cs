@@ -65,7 +65,8 @@ public sealed class StandbyScenarioTests
         Assert.Equal(("Standby", "Normal"), (Field(standbyQuery, "local_role"), Field(standbyQuery, "db_state")));
         Assert.Contains("\tpeer_role                      : Primary\n", standbyQuery, StringComparison.Ordinal);
         Assert.Contains("<--127.0.0.101:24600", standbyQuery, StringComparison.Ordinal);
-        var kept = Ok(cluster.Run(2, "gs_guc", "check", "-D", dn2, "-c", "listen_addresses", "-c", "application_name", "-c", "replconninfo1")).StandardOutput;
+        var kept = Ok(cluster.Run(2, "gs_guc", "check", "-D", dn2, "-c", "listen_addresses", "-c", "application_name", "-c", "replconninfo1", "-c", "available_zone")).StandardOutput;
+        Assert.Contains("\n    available_zone='AZ1'\n", kept, StringComparison.Ordinal);
         Assert.Contains("\n    listen_addresses='localhost,127.0.0.102'\n", kept, StringComparison.Ordinal);
         Assert.Contains("\n    application_name='dn_6002'\n", kept, StringComparison.Ordinal);
         Assert.Contains("remotehost=127.0.0.101", kept, StringComparison.Ordinal);

@@ -56,4 +56,16 @@ public sealed class SmallPiecesTests
         Assert.Equal("source '/home/omm/my env' && true", new RemoteHost("h", "/home/omm/my env").CommandText(["true"]));
         Assert.Equal("h:/opt/app/bin/cluster_static_config", new RemoteHost("h", "~/.bashrc").ScpArguments("/tmp/x", "/opt/app/bin/cluster_static_config")[^1]);
     }
+
+    [Fact]
+    public void A_fresh_instance_gets_the_settings_an_OM_install_leaves()
+    {
+        var settings = InitInstanceTool.Settings(new DataNodeInstance(6002, "/opt/ogscale/data/dn", 15400, InstanceTypes.Standby, ["10.0.0.3"]), "AZ2", "/opt/ogscale/tmp")
+            .ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal);
+        Assert.Equal("15400", settings["port"]);
+        Assert.Equal("'localhost,10.0.0.3'", settings["listen_addresses"]);
+        Assert.Equal("'/opt/ogscale/tmp'", settings["unix_socket_directory"]);
+        Assert.Equal("'dn_6002'", settings["application_name"]);
+        Assert.Equal("'AZ2'", settings["available_zone"]);
+    }
 }

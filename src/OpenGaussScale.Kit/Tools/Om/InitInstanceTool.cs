@@ -10,7 +10,7 @@ namespace OpenGaussScale.Kit.Tools.Om;
 /// <summary>
 /// script/local/InitInstance.py -U USER -l LOG (reference 3.1 step 5.3): initdb of this host's data node from the static
 /// config Install.py wrote, then the openGauss settings an OM install leaves: port, listen_addresses 'localhost,IP',
-/// unix_socket_directory = $PGHOST, application_name dn_ID, and trust rules for the cluster's addresses.
+/// unix_socket_directory = $PGHOST, application_name dn_ID, available_zone (the DEVICE's azName), and trust rules for the cluster's addresses.
 /// </summary>
 public sealed class InitInstanceTool : ITool
 {
@@ -59,7 +59,7 @@ public sealed class InitInstanceTool : ITool
             }
 
             var view = ConfFile.Load(dataDirectory.PostgresqlConf);
-            foreach (var (name, value) in Settings(instance, socketDirectory))
+            foreach (var (name, value) in Settings(instance, node.AzName, socketDirectory))
             {
                 view.Set(name, value);
             }
@@ -79,7 +79,7 @@ public sealed class InitInstanceTool : ITool
     }
 
     /// <summary>The openGauss-style settings of a freshly installed data node.</summary>
-    public static IReadOnlyList<(string Name, string Value)> Settings(DataNodeInstance instance, string socketDirectory)
+    public static IReadOnlyList<(string Name, string Value)> Settings(DataNodeInstance instance, string azName, string socketDirectory)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var listen = string.Join(',', instance.ListenIps.Where(ip => ip is not ("127.0.0.1" or "localhost")).Prepend("localhost"));
@@ -89,6 +89,7 @@ public sealed class InitInstanceTool : ITool
             ("listen_addresses", ConfValue.Quote(listen)),
             ("unix_socket_directory", ConfValue.Quote(socketDirectory)),
             ("application_name", ConfValue.Quote("dn_" + instance.InstanceId.ToString(CultureInfo.InvariantCulture))),
+            ("available_zone", ConfValue.Quote(azName)),
             ("wal_level", "hot_standby"),
             ("hot_standby", "on"),
             ("max_wal_senders", "16"),

@@ -37,6 +37,9 @@ public sealed class StandbyScenarioTests
 
         // A standalone node is Normal; replconninfo entries make it Primary once reloaded (reference open question 2).
         Assert.Contains("server started", Ok(cluster.Run(1, "gs_ctl", "start", "-D", dn1)).StandardOutput, StringComparison.Ordinal);
+        var twice = cluster.Run(1, "gs_ctl", "start", "-D", dn1);
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("another server might be running", twice.StandardError, StringComparison.Ordinal);
         Assert.Equal("Normal", Field(Ok(cluster.Run(1, "gs_ctl", "query", "-D", dn1)).StandardOutput, "local_role"));
         var set = Ok(cluster.Run(1, "gs_guc", "set", "-D", dn1, "-c", ReplConnInfo(1, 1, 2), "-c", ReplConnInfo(2, 1, 3)));
         Assert.EndsWith("Total instances: 1. Failed instances: 0.\nSuccess to perform gs_guc!\n", set.StandardOutput, StringComparison.Ordinal);
@@ -80,9 +83,13 @@ public sealed class StandbyScenarioTests
         Ok(cluster.Run(1, "gsql", "postgres", "-p", "24600", "-c", "CREATE TABLE kit_check (v text); INSERT INTO kit_check VALUES ('from the primary');"));
         Assert.True(Poll.Until(() => Read(cluster, 2) == "from the primary", TimeSpan.FromSeconds(30)), "the row did not reach the standby");
 
-        // A cascade standby builds from the standby.
-        Ok(cluster.Run(3, "gs_guc", "set", "-D", dn3, "-c", ReplConnInfo(1, 3, 1), "-c", ReplConnInfo(2, 3, 2), "-c", "application_name='dn_6003'"));
+        // A cascade standby builds from a standby: with only the primary in its replconninfo there is none.
+        Ok(cluster.Run(3, "gs_guc", "set", "-D", dn3, "-c", ReplConnInfo(1, 3, 1), "-c", "application_name='dn_6003'"));
         Ok(cluster.Run(3, "gs_ctl", "start", "-D", dn3, "-M", "standby"));
+        var noStandby = cluster.Run(3, "gs_ctl", "build", "-D", dn3, "-M", "cascade_standby");
+        Assert.Equal(1, noStandby.ExitCode);
+        Assert.Contains("no standby found among the replconninfo peers (replconninfo1 127.0.0.101:24600: Primary)", noStandby.StandardError, StringComparison.Ordinal);
+        Ok(cluster.Run(3, "gs_guc", "set", "-D", dn3, "-c", ReplConnInfo(2, 3, 2)));
         Ok(cluster.Run(3, "gs_ctl", "build", "-D", dn3, "-M", "cascade_standby"));
         var cascadeQuery = Ok(cluster.Run(3, "gs_ctl", "query", "-D", dn3)).StandardOutput;
         Assert.Equal(("Cascade Standby", "Normal"), (Field(cascadeQuery, "local_role"), Field(cascadeQuery, "db_state")));
@@ -135,6 +142,21 @@ public sealed class StandbyScenarioTests
         Assert.True(
             Poll.Until(() => Field(cluster.Run(2, "gs_ctl", "query", "-D", dn2).StandardOutput, "db_state") == "Normal", TimeSpan.FromSeconds(30)),
             "the restarted standby does not stream again");
+
+        // gs_dropnode's commands for node 2 (reference 4.2): stop it, clear its replconninfo and hba rule, drop its slot.
+        var stopped = Ok(cluster.Run(2, "gs_ctl", "stop", "-D", dn2, "-M", "immediate"));
+        Assert.Contains("server stopped", stopped.StandardOutput, StringComparison.Ordinal);
+        var cleared = Ok(cluster.Run(1, "gs_guc", "reload", "-D", dn1, "-c", "replconninfo1 = ''"));
+        Assert.Contains("Success to perform gs_guc!", cleared.StandardOutput, StringComparison.Ordinal);
+        Ok(cluster.Run(1, "gs_guc", "set", "-D", dn1, "-h", "host    all    postgres    127.0.0.102/32"));
+        Assert.DoesNotMatch("(?m)^host.*127\\.0\\.0\\.102/32.*trust", File.ReadAllText(Path.Combine(dn1, "pg_hba.conf")));
+        Assert.True(
+            Poll.Until(() => Field(cluster.Run(1, "gs_ctl", "query", "-D", dn1).StandardOutput, "static_connections") == "1", TimeSpan.FromSeconds(20)),
+            "the primary still counts two replconninfo entries");
+        Assert.Equal("dn_6002||physical", Ok(cluster.Run(1, "gsql", "-p", "24600", "postgres", "-A", "-t", "-c", "SELECT slot_name,plugin,slot_type FROM pg_replication_slots;")).StandardOutput.Trim());
+        Ok(cluster.Run(1, "gsql", "-p", "24600", "postgres", "-A", "-t", "-c", "SET enable_slot_log TO 1;SELECT pg_drop_replication_slot('dn_6002');"));
+        Assert.Equal(string.Empty, Ok(cluster.Run(1, "gsql", "-p", "24600", "postgres", "-A", "-t", "-c", "SELECT slot_name FROM pg_replication_slots;")).StandardOutput.Trim());
+        Assert.Equal("Primary", Field(Ok(cluster.Run(1, "gs_ctl", "query", "-D", dn1)).StandardOutput, "local_role"));
     }
 
     private static string ReplConnInfo(int index, int local, int remote) =>

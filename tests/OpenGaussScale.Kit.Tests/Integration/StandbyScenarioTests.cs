@@ -41,6 +41,14 @@ public sealed class StandbyScenarioTests
         Assert.Equal(1, twice.ExitCode);
         Assert.Contains("another server might be running", twice.StandardError, StringComparison.Ordinal);
         Assert.Equal("Normal", Field(Ok(cluster.Run(1, "gs_ctl", "query", "-D", dn1)).StandardOutput, "local_role"));
+
+        // The static config Install.py wrote lists this node only: -N all -I all works locally, gs_om shows it as the primary.
+        var allNodes = Ok(cluster.Run(1, "gs_guc", "check", "-N", "all", "-I", "all", "-c", "port")).StandardOutput;
+        Assert.StartsWith("Begin to perform the total nodes: 1.\n", allNodes, StringComparison.Ordinal);
+        Assert.Contains("\n    port=24600\n", allNodes, StringComparison.Ordinal);
+        var single = Ok(cluster.Run(1, "gs_om", "-t", "status", "--detail")).StandardOutput;
+        Assert.Contains("cluster_state   : Normal\n", single, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^1  kitnode1  127\.0\.0\.101\s+24600\s+6001 {dn1}   P Primary Normal$", single);
         var set = Ok(cluster.Run(1, "gs_guc", "set", "-D", dn1, "-c", ReplConnInfo(1, 1, 2), "-c", ReplConnInfo(2, 1, 3)));
         Assert.EndsWith("Total instances: 1. Failed instances: 0.\nSuccess to perform gs_guc!\n", set.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("Normal", Field(Ok(cluster.Run(1, "gs_ctl", "query", "-D", dn1)).StandardOutput, "local_role"));

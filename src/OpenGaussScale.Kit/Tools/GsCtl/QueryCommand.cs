@@ -39,7 +39,7 @@ public sealed class QueryCommand
         if (node is null)
         {
             // Running but not accepting connections yet (starting up, or shutting down).
-            output.Write(QueryFormatter.FormatHaOnly(new HaState(RoleRules.Standby, 0, "Starting", error.Split('\n')[0])));
+            output.Write(QueryFormatter.FormatHaOnly(new HaState("Unknown", 0, "Starting", error.Split('\n')[0])));
             return 0;
         }
 

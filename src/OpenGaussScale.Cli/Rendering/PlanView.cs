@@ -31,6 +31,11 @@ internal static class PlanView
                 text.Append(CultureInfo.InvariantCulture, $"       set {setting.Key} = '{setting.Value}'\n");
             }
 
+            foreach (var transfer in step.Action.Transfers)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"       upload {transfer}\n");
+            }
+
             foreach (var command in step.Action.Describe())
             {
                 text.Append(CultureInfo.InvariantCulture, $"       {command.User}@{command.Host}$ {command.Command}\n");
@@ -50,6 +55,7 @@ internal static class PlanView
             title = s.Title,
             dependsOn = s.DependsOn,
             settings = s.Action.Settings.Select(kv => new { name = kv.Key, value = kv.Value }),
+            uploads = s.Action.Transfers,
             commands = s.Action.Describe().Select(c => c.ToString()),
         }),
     };

@@ -15,6 +15,9 @@ public abstract class StepAction
     /// <summary>The exact remote commands, in order, for --dry-run. Must be deterministic.</summary>
     public abstract IReadOnlyList<PlannedCommand> Describe();
 
+    /// <summary>Files the step places on nodes ("LOCAL -> HOST:REMOTE"), for --dry-run.</summary>
+    public virtual IReadOnlyList<string> Transfers => [];
+
     /// <summary>Settings the step gives the node, for --dry-run (name, value).</summary>
     public virtual IReadOnlyList<KeyValuePair<string, string>> Settings => [];
 

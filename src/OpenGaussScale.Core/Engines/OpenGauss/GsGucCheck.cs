@@ -4,8 +4,9 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 
 /// <summary>
 /// `gs_guc check -D DATADIR -c NAME ...`, parsed: the `    name=value` lines (four leading spaces, as the original
-/// greps). String values are printed quoted ('AZ1'); the quotes are removed. A name that is not printed is unset (the
-/// original reads it as NULL; ogscale says null and never evaluates it).
+/// greps). String values are printed quoted ('AZ1'); the quotes are removed. An unset parameter is printed as a bare
+/// NULL (or not at all): it is left out, so callers see "unset", never the text NULL (the original evaluates that text,
+/// reference 7.3 #4).
 /// </summary>
 public static partial class GsGucCheck
 {
@@ -22,6 +23,11 @@ public static partial class GsGucCheck
             }
 
             var value = match.Groups[2].Value.Trim();
+            if (value == "NULL")
+            {
+                continue;
+            }
+
             if (value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
             {
                 value = value[1..^1].Replace("''", "'", StringComparison.Ordinal);

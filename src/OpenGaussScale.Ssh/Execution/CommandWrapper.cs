@@ -7,9 +7,10 @@ namespace OpenGaussScale.Ssh.Execution;
 /// The fixed POSIX sh script every command runs inside, over SSH and locally alike. It makes the command stoppable
 /// and keeps it from hanging:
 /// <list type="bullet">
-/// <item>`setsid -w` starts it in a new session, so it and every child it starts share one process group whose id
+/// <item>`setsid` starts it in a new session, so it and every child it starts share one process group whose id
 /// the script prints on a marker line first ("NONCE pgid N"); cancelling sends TERM, then KILL, to that group.
-/// Closing an SSH channel without a pty signals nothing, so this is the only reliable way to stop a remote command.</item>
+/// Closing an SSH channel without a pty signals nothing, so this is the only reliable way to stop a remote command.
+/// (No `setsid -w`: util-linux before 2.31 lacks it, and the exit code travels on the end marker anyway.)</item>
 /// <item>After the command exits, the script prints end markers with its exit code on stdout and stderr. The reader
 /// stops at the markers instead of waiting for end-of-file, so a background child that still holds stdout open
 /// (`pg_ctl start` without -l, `cmd &amp;`) does not make the call hang. Such a child loses its stdout when the
@@ -54,7 +55,7 @@ internal static class CommandWrapper
 
     /// <summary>The argv that runs <paramref name="command"/> inside the wrapper.</summary>
     public static IReadOnlyList<string> Argv(string nonce, RemoteCommand command) =>
-        ["setsid", "-w", "/bin/sh", "-c", Script, "ogscale", nonce, command.StandardInput is null ? "none" : "stdin", command.ToShellText()];
+        ["setsid", "/bin/sh", "-c", Script, "ogscale", nonce, command.StandardInput is null ? "none" : "stdin", command.ToShellText()];
 
     /// <summary>The command that stops process group <paramref name="pgid"/> (run as its own, unwrapped command).</summary>
     public static RemoteCommand KillGroup(int pgid) =>

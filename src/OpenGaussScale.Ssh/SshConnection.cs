@@ -28,6 +28,7 @@ internal sealed class SshConnection : IDisposable
     private readonly IReadOnlyList<string> _keyFiles;
     private readonly SemaphoreSlim _reconnect = new(1, 1);
     private readonly ILogger _logger;
+    private int _generation;
 
     private SshConnection(RemoteTarget target, ConnectionInfo info, SshOptions options, HostKeyVerifier verifier, IReadOnlyList<string> keyFiles, ILogger logger)
     {
@@ -75,22 +76,39 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
-    /// <summary>Connects the shared client again if the connection dropped (one caller reconnects, the others wait).</summary>
-    public async Task EnsureConnectedAsync(CancellationToken cancellationToken)
-    {
-        if (Client.IsConnected)
-        {
-            return;
-        }
+    /// <summary>Counts connects of <see cref="Client"/>: a failure seen on generation N is repaired once, by one caller.</summary>
+    public int Generation => Volatile.Read(ref _generation);
 
+    /// <summary>Connects the shared client again if it knows the connection dropped.</summary>
+    public Task EnsureConnectedAsync(CancellationToken cancellationToken) =>
+        Client.IsConnected ? Task.CompletedTask : ReconnectAsync(Generation, cancellationToken);
+
+    /// <summary>
+    /// Connects again after a failure on <paramref name="failedGeneration"/> showed the connection is gone, unless
+    /// another caller has already done so (parallel commands all fail at once when a connection drops).
+    /// </summary>
+    public async Task ReconnectAsync(int failedGeneration, CancellationToken cancellationToken)
+    {
         await _reconnect.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!Client.IsConnected)
+            if (Generation != failedGeneration)
             {
-                _logger.Information("{Host}: the SSH connection as {User} dropped; connecting again", Target.Host, Target.User);
-                await ConnectAsync(Client, cancellationToken).ConfigureAwait(false);
+                return;
             }
+
+            _logger.Information("{Host}: the SSH connection as {User} dropped; connecting again", Target.Host, Target.User);
+            try
+            {
+                Client.Disconnect();
+            }
+            catch (Exception ex) when (ex is SshException or IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                // It is gone already.
+            }
+
+            await ConnectAsync(Client, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _generation);
         }
         finally
         {

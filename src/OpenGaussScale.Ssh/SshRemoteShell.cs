@@ -44,10 +44,14 @@ internal sealed class SshRemoteShell : IRemoteShell
                 command,
                 nonce,
                 command.Timeout ?? _options.DefaultCommandTimeout,
-                token => SshStartedCommand.StartAsync(_connection.Client, text, command.StandardInput, token),
+                token => StartAsync(text, command.StandardInput, token),
                 StopGroupAsync,
                 _logger,
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (SshStartedCommand.NotStartedException ex)
+        {
+            throw SshErrorMapper.InUse(ex.InnerException ?? ex, Target, $"while running `{command}`");
         }
         catch (Exception ex) when (ex is SshException or SocketException or IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -63,6 +67,23 @@ internal sealed class SshRemoteShell : IRemoteShell
         UploadProtocol.RunAsync(this, upload, SendAsync, progress, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // A connection that dropped is often only noticed when the next channel cannot be opened. The command has not
+    // been started then (the exec request never reached the server), so reconnecting and starting it once more is safe.
+    private async Task<IStartedCommand> StartAsync(string text, string? standardInput, CancellationToken cancellationToken)
+    {
+        var generation = _connection.Generation;
+        try
+        {
+            return await SshStartedCommand.StartAsync(_connection.Client, text, standardInput, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SshStartedCommand.NotStartedException ex)
+        {
+            _logger.Debug(ex.InnerException, "{Host}: could not open a channel; reconnecting", Target.Host);
+            await _connection.ReconnectAsync(generation, cancellationToken).ConfigureAwait(false);
+            return await SshStartedCommand.StartAsync(_connection.Client, text, standardInput, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     // The stop runs on a new channel outside the channel limit: the limit is below sshd's MaxSessions for this.
     private async Task StopGroupAsync(int pgid, CancellationToken cancellationToken)

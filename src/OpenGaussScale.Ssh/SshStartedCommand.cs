@@ -1,5 +1,7 @@
 using OpenGaussScale.Ssh.Execution;
 using Renci.SshNet;
+using Renci.SshNet.Common;
+using System.Net.Sockets;
 using System.Text;
 
 namespace OpenGaussScale.Ssh;
@@ -49,6 +51,12 @@ internal sealed class SshStartedCommand : IStartedCommand
                 await execution.ConfigureAwait(false);
             }
         }
+        catch (Exception ex) when (ex is SshConnectionException or SocketException or IOException or ObjectDisposedException)
+        {
+            // The channel could not be opened: the connection is gone and nothing ran on the node.
+            command.Dispose();
+            throw new NotStartedException(ex);
+        }
         catch
         {
             command.Dispose();
@@ -87,6 +95,9 @@ internal sealed class SshStartedCommand : IStartedCommand
         _ = _execution.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The command could not be started because the connection is gone (nothing ran on the node).</summary>
+    internal sealed class NotStartedException(Exception inner) : Exception("the SSH channel could not be opened", inner);
 
     // A shell reports death by signal N as 128+N; do the same for the signal name sshd sends.
     private static int SignalExitCode(string? signal) => signal switch

@@ -39,7 +39,7 @@ internal sealed class HostKeyVerifier
 
             Append(host, port, presentedKey);
             _logger.Warning(
-                "{Host}: trusting the new host key {Key} on first use (--accept-new-host-keys); appended to {File}",
+                "{Host:l}: trusting the new host key {Key:l} on first use (--accept-new-host-keys); appended to {File:l}",
                 host,
                 verdict.Presented,
                 KnownHostsPath);

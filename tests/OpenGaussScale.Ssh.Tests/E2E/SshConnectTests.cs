@@ -30,6 +30,28 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
     }
 
     [E2EFact]
+    public async Task A_dropped_connection_is_opened_again_for_the_next_command()
+    {
+        await using var factory = Factory(sshd.TrustedKnownHosts);
+        var shell = await factory.OpenAsync(Root, CancellationToken.None);
+        Assert.Equal(0, (await shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None)).ExitCode);
+        var loginsBefore = Logins();
+
+        // The per-connection sshd processes are children of our listener: killing them (by PID) drops the connection.
+        foreach (var pid in Tools.ChildrenOf(sshd.Pid))
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+
+        Assert.True(await Tools.WaitUntilAsync(() => Tools.ChildrenOf(sshd.Pid).Count == 0, TimeSpan.FromSeconds(10)), "the connection's sshd processes did not end");
+        var result = await shell.RunAsync(RemoteCommand.Of("id", "-un"), CancellationToken.None);
+
+        Assert.Equal("root\n", result.StandardOutput);
+        Assert.Equal(loginsBefore + 1, Logins());
+    }
+
+    [E2EFact]
     public async Task An_unknown_host_is_refused_with_its_fingerprint_and_how_to_accept_it()
     {
         var knownHosts = Path.Combine(_scratch, "known_hosts");

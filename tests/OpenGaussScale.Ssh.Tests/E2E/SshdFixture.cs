@@ -25,6 +25,9 @@ public sealed class SshdFixture : IAsyncLifetime
 
     public string Address { get; private set; } = "";
 
+    /// <summary>The listening sshd's PID (its children are the per-connection sshd processes).</summary>
+    public int Pid => _sshd?.Id ?? 0;
+
     public int Port { get; private set; }
 
     /// <summary>A root-owned 0700 directory under /run (StrictModes rejects an authorized_keys under /tmp).</summary>

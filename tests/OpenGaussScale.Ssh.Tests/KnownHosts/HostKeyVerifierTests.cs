@@ -109,7 +109,7 @@ public sealed class HostKeyVerifierTests : IDisposable
         Assert.Equal([$"10.0.0.6 ssh-ed25519 {TestKeys.Ed25519B}", $"[10.0.0.5]:2222 ssh-rsa {TestKeys.Rsa}"], File.ReadAllLines(path));
         var warning = Assert.Single(sink.Events);
         Assert.Equal(LogEventLevel.Warning, warning.Level);
-        Assert.Equal($"\"10.0.0.5\": trusting the new host key \"ssh-rsa {TestKeys.RsaFingerprint}\" on first use (--accept-new-host-keys); appended to \"{path}\"", warning.RenderMessage());
+        Assert.Equal($"10.0.0.5: trusting the new host key ssh-rsa {TestKeys.RsaFingerprint} on first use (--accept-new-host-keys); appended to {path}", warning.RenderMessage());
     }
 
     [Fact]

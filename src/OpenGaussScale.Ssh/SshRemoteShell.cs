@@ -64,7 +64,7 @@ internal sealed class SshRemoteShell : IRemoteShell
     }
 
     public Task<UploadResult> UploadAsync(FileUpload upload, IProgress<TransferProgress>? progress, CancellationToken cancellationToken) =>
-        UploadProtocol.RunAsync(this, upload, SendAsync, progress, cancellationToken);
+        UploadProtocol.RunAsync(this, upload, (local, temporary, size, report, token) => SendAsync(local, temporary, upload.RemotePath, size, report, token), progress, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -92,7 +92,7 @@ internal sealed class SshRemoteShell : IRemoteShell
         await stop.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SendAsync(string localPath, string temporaryPath, long size, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    private async Task SendAsync(string localPath, string temporaryPath, string remotePath, long size, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -100,9 +100,9 @@ internal sealed class SshRemoteShell : IRemoteShell
             await using var source = File.OpenRead(localPath);
             var report = progress is null
                 ? null
-                : new Progress<UploadFileProgressReport>(r => progress.Report(new TransferProgress(temporaryPath, (long)r.TotalBytesUploaded, size)));
+                : new Progress<UploadFileProgressReport>(r => progress.Report(new TransferProgress(remotePath, (long)r.TotalBytesUploaded, size)));
             await sftp.UploadFileAsync(source, temporaryPath, canOverride: true, report, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new TransferProgress(temporaryPath, size, size));
+            progress?.Report(new TransferProgress(remotePath, size, size));
             sftp.Disconnect();
         }
         catch (Exception ex) when (ex is SshException or SocketException)

@@ -48,7 +48,7 @@ internal sealed class LocalRemoteShell : IRemoteShell
     }
 
     public Task<UploadResult> UploadAsync(FileUpload upload, IProgress<TransferProgress>? progress, CancellationToken cancellationToken) =>
-        UploadProtocol.RunAsync(this, upload, SendAsync, progress, cancellationToken);
+        UploadProtocol.RunAsync(this, upload, (local, temporary, size, report, token) => SendAsync(local, temporary, upload.RemotePath, size, report, token), progress, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -59,31 +59,20 @@ internal sealed class LocalRemoteShell : IRemoteShell
         await stop.WaitForExitCodeAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // The copy runs in this process (ogscale's user can read the local file); when commands run as another user,
-    // the temporary file is handed to that user so the checksum, chmod and rename steps can run as them.
-    private async Task SendAsync(string localPath, string temporaryPath, long size, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    // The copy runs in this process (ogscale's user can read the local file) into the temporary file the protocol
+    // created as the target user: it keeps that owner and its 0600 mode.
+    private static async Task SendAsync(string localPath, string temporaryPath, string remotePath, long size, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
-        await using (var source = File.OpenRead(localPath))
-        await using (var destination = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write))
+        await using var source = File.OpenRead(localPath);
+        await using var destination = new FileStream(temporaryPath, FileMode.Truncate, FileAccess.Write);
+        var buffer = new byte[1024 * 1024];
+        long sent = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            var buffer = new byte[1024 * 1024];
-            long sent = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                sent += read;
-                progress?.Report(new TransferProgress(temporaryPath, sent, size));
-            }
-        }
-
-        if (_switchUser)
-        {
-            await using var chown = await LocalStartedCommand.StartAsync(Target, ["chown", $"{Target.User}:", "--", temporaryPath], null, cancellationToken).ConfigureAwait(false);
-            if (await chown.WaitForExitCodeAsync(cancellationToken).ConfigureAwait(false) != 0)
-            {
-                throw new IOException($"cannot hand {temporaryPath} to {Target.User} (chown failed)");
-            }
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            sent += read;
+            progress?.Report(new TransferProgress(remotePath, sent, size));
         }
     }
 }

@@ -4,14 +4,15 @@ using System.Text.RegularExpressions;
 
 namespace OpenGaussScale.Ssh.Upload;
 
-/// <summary>Copies a local file to <paramref name="temporaryPath"/> on the node (SFTP, or a local copy).</summary>
+/// <summary>Copies a local file into the existing, empty <paramref name="temporaryPath"/> on the node (SFTP, or a local copy).</summary>
 internal delegate Task SendFile(string localPath, string temporaryPath, long size, IProgress<TransferProgress>? progress, CancellationToken cancellationToken);
 
 /// <summary>
 /// How a file is placed on a node, the same over SSH and locally:
 /// 1. sha256 of the local file; 2. on the node, the sha256 of the file already at the destination (if any) -
-/// equal means nothing is sent (mode and owner are still set); 3. send to a temporary name in the destination
-/// directory; 4. on the node, sha256 of the temporary file must equal the local one, then chmod, chown and
+/// equal means nothing is sent (mode and owner are still set); 3. create an empty temporary file (mode 0600, as the
+/// target user) in the destination directory and send into it, so a secret is never readable by others on the way;
+/// 4. on the node, sha256 of the temporary file must equal the local one, then chmod, chown and
 /// `mv -f` onto the destination (an atomic rename within one directory). Any failure removes the temporary file.
 /// Every node-side step is a fixed script whose values are positional parameters.
 /// </summary>
@@ -28,6 +29,10 @@ internal static partial class UploadProtocol
         got=$(sha256sum < "$t" | cut -d ' ' -f 1)
         if [ "$got" != "$want" ]; then rm -f -- "$t"; echo "sha256 on the node is $got, expected $want" >&2; exit 4; fi
         chmod "$mode" -- "$t" && { [ -z "$owner" ] || chown "$owner" -- "$t"; } && mv -f -- "$t" "$f" || { rc=$?; rm -f -- "$t"; exit "$rc"; }
+        """;
+
+    internal const string CreateScript = """
+        umask 077 && : > "$1"
         """;
 
     internal const string SettleScript = """
@@ -65,6 +70,12 @@ internal static partial class UploadProtocol
         var temporary = TemporaryPath(upload.RemotePath);
         try
         {
+            var create = await shell.RunAsync(Script(CreateScript, temporary), cancellationToken).ConfigureAwait(false);
+            if (!create.Succeeded)
+            {
+                throw Failed(target, upload, create.Tail());
+            }
+
             await send(upload.LocalPath, temporary, size, progress, cancellationToken).ConfigureAwait(false);
             var finish = await shell.RunAsync(Script(FinishScript, temporary, upload.RemotePath, upload.Mode, owner, sha256), cancellationToken).ConfigureAwait(false);
             if (!finish.Succeeded)

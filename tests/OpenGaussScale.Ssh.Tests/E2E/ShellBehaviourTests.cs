@@ -175,7 +175,7 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
         Directory.CreateDirectory(destinationDirectory);
         var remote = Path.Combine(destinationDirectory, "payload.bin");
         var upload = new FileUpload(local, remote, "0640", "nobody:nogroup");
-        var progress = new RecordingProgress();
+        var progress = new RecordingProgress(destinationDirectory);
 
         var first = await Shell.UploadAsync(upload, progress, CancellationToken.None);
         var second = await Shell.UploadAsync(upload, null, CancellationToken.None);
@@ -187,7 +187,8 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(remote));
         Assert.Equal("nobody:nogroup\n", Tools.Run("stat", "-c", "%U:%G", remote));
         Assert.Equal(["payload.bin"], Directory.GetFiles(destinationDirectory).Select(Path.GetFileName));
-        Assert.Equal(3 * 1024 * 1024 + 17, progress.Last?.BytesSent);
+        Assert.Equal(new TransferProgress(remote, 3 * 1024 * 1024 + 17, 3 * 1024 * 1024 + 17), progress.Last);
+        Assert.Equal([UnixFileMode.UserRead | UnixFileMode.UserWrite], progress.TemporaryModes);
 
         await File.AppendAllTextAsync(local, "changed");
         var third = await Shell.UploadAsync(upload with { Owner = null }, null, CancellationToken.None);
@@ -212,16 +213,29 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
 
     protected abstract Task DisposeTransportAsync();
 
-    private sealed class RecordingProgress : IProgress<TransferProgress>
+    // Progress<T> would post to the thread pool and could arrive after the upload returned; this records inline,
+    // and looks at the temporary file while it is being written: it must not be readable by others.
+    private sealed class RecordingProgress(string directory) : IProgress<TransferProgress>
     {
+        private readonly Lock _lock = new();
+
         public TransferProgress? Last { get; private set; }
 
-        // Progress<T> would post to the thread pool and could arrive after the upload returned; this records inline.
+        public HashSet<UnixFileMode> TemporaryModes { get; } = [];
+
         public void Report(TransferProgress value)
         {
-            if (Last is null || value.BytesSent >= Last.BytesSent)
+            lock (_lock)
             {
-                Last = value;
+                foreach (var temporary in Directory.GetFiles(directory, ".*.tmp"))
+                {
+                    TemporaryModes.Add(File.GetUnixFileMode(temporary));
+                }
+
+                if (Last is null || value.BytesSent >= Last.BytesSent)
+                {
+                    Last = value;
+                }
             }
         }
     }

@@ -44,7 +44,7 @@ internal sealed class SshRemoteShell : IRemoteShell
                 command,
                 nonce,
                 command.Timeout ?? _options.DefaultCommandTimeout,
-                token => StartAsync(text, command.StandardInput, token),
+                token => StartAsync(text, token),
                 StopGroupAsync,
                 _logger,
                 cancellationToken).ConfigureAwait(false);
@@ -70,18 +70,18 @@ internal sealed class SshRemoteShell : IRemoteShell
 
     // A connection that dropped is often only noticed when the next channel cannot be opened. The command has not
     // been started then (the exec request never reached the server), so reconnecting and starting it once more is safe.
-    private async Task<IStartedCommand> StartAsync(string text, string? standardInput, CancellationToken cancellationToken)
+    private async Task<IStartedCommand> StartAsync(string text, CancellationToken cancellationToken)
     {
         var generation = _connection.Generation;
         try
         {
-            return await SshStartedCommand.StartAsync(_connection.Client, text, standardInput, cancellationToken).ConfigureAwait(false);
+            return await SshStartedCommand.StartAsync(_connection.Client, text).ConfigureAwait(false);
         }
         catch (SshStartedCommand.NotStartedException ex)
         {
             _logger.Debug(ex.InnerException, "{Host}: could not open a channel; reconnecting", Target.Host);
             await _connection.ReconnectAsync(generation, cancellationToken).ConfigureAwait(false);
-            return await SshStartedCommand.StartAsync(_connection.Client, text, standardInput, cancellationToken).ConfigureAwait(false);
+            return await SshStartedCommand.StartAsync(_connection.Client, text).ConfigureAwait(false);
         }
     }
 

@@ -36,8 +36,8 @@ internal sealed class SshStartedCommand : IStartedCommand
 
     public Stream StandardError => _command.ExtendedOutputStream;
 
-    /// <summary>Opens a channel, starts the command text and writes its standard input (then end-of-file).</summary>
-    public static async Task<IStartedCommand> StartAsync(SshClient client, string commandText, string? standardInput, CancellationToken cancellationToken)
+    /// <summary>Opens a channel and starts the command text.</summary>
+    public static async Task<IStartedCommand> StartAsync(SshClient client, string commandText)
     {
         var command = client.CreateCommand(commandText);
         Task execution;
@@ -63,22 +63,24 @@ internal sealed class SshStartedCommand : IStartedCommand
             throw;
         }
 
-        var started = new SshStartedCommand(command, execution);
-        if (standardInput is not null)
+        return new SshStartedCommand(command, execution);
+    }
+
+    public async Task WriteInputAsync(string? standardInput, CancellationToken cancellationToken)
+    {
+        // Disposing the input stream sends end-of-file. Without input the wrapper gives the command /dev/null anyway.
+        try
         {
-            try
+            await using var stdin = _command.CreateInputStream();
+            if (standardInput is not null)
             {
-                await using var stdin = command.CreateInputStream();
                 await stdin.WriteAsync(Encoding.UTF8.GetBytes(standardInput), cancellationToken).ConfigureAwait(false);
             }
-            catch
-            {
-                await started.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
         }
-
-        return started;
+        catch (Exception ex) when (ex is SshException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The command already finished and the channel closed; its exit code tells the rest.
+        }
     }
 
     public async Task<int> WaitForExitCodeAsync(CancellationToken cancellationToken)

@@ -9,8 +9,10 @@ namespace OpenGaussScale.Ssh.Execution;
 /// <list type="bullet">
 /// <item>`setsid` starts it in a new session, so it and every child it starts share one process group whose id
 /// the script prints on a marker line first ("NONCE pgid N"); cancelling sends TERM, then KILL, to that group.
-/// Closing an SSH channel without a pty signals nothing, so this is the only reliable way to stop a remote command.
-/// (No `setsid -w`: util-linux before 2.31 lacks it, and the exit code travels on the end marker anyway.)</item>
+/// Closing an SSH channel without a pty signals nothing, so this is the only reliable way to stop a remote command.</item>
+/// <item>A small launcher (<see cref="Launcher"/>) starts setsid in the background and waits for it. sshd's direct
+/// child must live as long as the command: sshd stops passing stdin once that child exits, and setsid, started by a
+/// session leader, would fork and exit at once. (`setsid -w` would do the same, but util-linux before 2.31 lacks it.)</item>
 /// <item>After the command exits, the script prints end markers with its exit code on stdout and stderr. The reader
 /// stops at the markers instead of waiting for end-of-file, so a background child that still holds stdout open
 /// (`pg_ctl start` without -l, `cmd &amp;`) does not make the call hang. Such a child loses its stdout when the
@@ -23,6 +25,12 @@ namespace OpenGaussScale.Ssh.Execution;
 /// </summary>
 internal static class CommandWrapper
 {
+    /// <summary>
+    /// Runs "$@" (setsid and the wrapper) in the background with the channel as stdin, and waits for it. A background
+    /// command of a non-interactive sh gets /dev/null as stdin; dash ignores `&lt;&amp;0`, so stdin goes by way of fd 3.
+    /// </summary>
+    public const string Launcher = "exec 3<&0; \"$@\" <&3 3<&- & wait \"$!\"";
+
     public const string Script = """
         n=$1; input=$2; command=$3
         printf '%s start\n' "$n" >&2
@@ -55,7 +63,7 @@ internal static class CommandWrapper
 
     /// <summary>The argv that runs <paramref name="command"/> inside the wrapper.</summary>
     public static IReadOnlyList<string> Argv(string nonce, RemoteCommand command) =>
-        ["setsid", "/bin/sh", "-c", Script, "ogscale", nonce, command.StandardInput is null ? "none" : "stdin", command.ToShellText()];
+        ["/bin/sh", "-c", Launcher, "ogscale-launch", "setsid", "/bin/sh", "-c", Script, "ogscale", nonce, command.StandardInput is null ? "none" : "stdin", command.ToShellText()];
 
     /// <summary>The command that stops process group <paramref name="pgid"/> (run as its own, unwrapped command).</summary>
     public static RemoteCommand KillGroup(int pgid) =>

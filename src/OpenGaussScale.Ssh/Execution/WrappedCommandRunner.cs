@@ -17,7 +17,7 @@ internal static class WrappedCommandRunner
     /// <summary>How long to wait for the group id when a command is cancelled right after it was started.</summary>
     private static readonly TimeSpan GroupIdWait = TimeSpan.FromSeconds(3);
 
-    /// <param name="start">Starts the wrapped command (argv from <see cref="CommandWrapper.Argv"/>) and writes its stdin.</param>
+    /// <param name="start">Starts the wrapped command (argv from <see cref="CommandWrapper.Argv"/>).</param>
     /// <param name="stopGroup">Stops a process group (runs <see cref="CommandWrapper.KillGroup"/> on a new channel or process).</param>
     public static async Task<CommandResult> RunAsync(
         RemoteTarget target,
@@ -43,6 +43,15 @@ internal static class WrappedCommandRunner
             // The readers are not cancelled by the token: they end at the markers, at end-of-file, or when the
             // transport is disposed. That way the group id can still be read after a cancel came in.
             var reading = Task.WhenAll(stdout.ReadAsync(started.StandardOutput), stderr.ReadAsync(started.StandardError));
+
+            // Standard input goes out once the wrapper has printed its group id: then the command surely runs with the
+            // channel as its stdin (sshd drops data that arrives on a session channel before its command started).
+            // No group id means the wrapper did not run (the stream ended): there is nothing to write to.
+            if (await stdout.Started.WaitAsync(deadline.Token).ConfigureAwait(false) is not null)
+            {
+                await started.WriteInputAsync(command.StandardInput, deadline.Token).ConfigureAwait(false);
+            }
+
             await reading.WaitAsync(deadline.Token).ConfigureAwait(false);
             var exitCode = stdout.EndNumber ?? await started.WaitForExitCodeAsync(deadline.Token).ConfigureAwait(false);
             return new CommandResult(exitCode, stdout.Text, stderr.Text, clock.Elapsed);

@@ -41,7 +41,7 @@ internal sealed class LocalRemoteShell : IRemoteShell
             command,
             nonce,
             command.Timeout ?? _defaultTimeout,
-            token => LocalStartedCommand.StartAsync(Target, argv, command.StandardInput, token),
+            _ => Task.FromResult(LocalStartedCommand.Start(Target, argv)),
             StopGroupAsync,
             _logger,
             cancellationToken);
@@ -55,7 +55,8 @@ internal sealed class LocalRemoteShell : IRemoteShell
     // As ogscale's own user (root can signal any group; otherwise the group is ours).
     private async Task StopGroupAsync(int pgid, CancellationToken cancellationToken)
     {
-        await using var stop = await LocalStartedCommand.StartAsync(Target, [.. CommandWrapper.KillGroup(pgid).Argv], null, cancellationToken).ConfigureAwait(false);
+        await using var stop = LocalStartedCommand.Start(Target, [.. CommandWrapper.KillGroup(pgid).Argv]);
+        await stop.WriteInputAsync(null, cancellationToken).ConfigureAwait(false);
         await stop.WaitForExitCodeAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,8 +20,8 @@ internal sealed class LocalStartedCommand : IStartedCommand
 
     public Stream StandardError => _process.StandardError.BaseStream;
 
-    /// <summary>Starts argv directly (no shell in between) and writes its standard input, then closes it.</summary>
-    public static async Task<IStartedCommand> StartAsync(RemoteTarget target, IReadOnlyList<string> argv, string? standardInput, CancellationToken cancellationToken)
+    /// <summary>Starts argv directly (no shell in between).</summary>
+    public static IStartedCommand Start(RemoteTarget target, IReadOnlyList<string> argv)
     {
         var info = new ProcessStartInfo(argv[0])
         {
@@ -50,21 +50,24 @@ internal sealed class LocalStartedCommand : IStartedCommand
                 ex);
         }
 
+        return new LocalStartedCommand(process);
+    }
+
+    public async Task WriteInputAsync(string? standardInput, CancellationToken cancellationToken)
+    {
         try
         {
             if (standardInput is not null)
             {
-                await process.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(standardInput), cancellationToken).ConfigureAwait(false);
+                await _process.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(standardInput), cancellationToken).ConfigureAwait(false);
             }
 
-            process.StandardInput.Close();
+            _process.StandardInput.Close();
         }
         catch (IOException)
         {
             // The program exited without reading all of its input; its exit code tells the rest.
         }
-
-        return new LocalStartedCommand(process);
     }
 
     public async Task<int> WaitForExitCodeAsync(CancellationToken cancellationToken)

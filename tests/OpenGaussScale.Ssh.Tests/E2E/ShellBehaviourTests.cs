@@ -148,10 +148,12 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
     {
         var withInput = await Shell.RunAsync(new RemoteCommand(["cat"]) { StandardInput = "secret line 1\nline 2\n" }, CancellationToken.None);
         var withoutInput = await Shell.RunAsync(new RemoteCommand(["cat"]) { Timeout = TimeSpan.FromSeconds(20) }, CancellationToken.None);
+        var unread = await Shell.RunAsync(new RemoteCommand(["true"]) { StandardInput = "nobody reads this" }, CancellationToken.None);
 
         Assert.Equal("secret line 1\nline 2\n", withInput.StandardOutput);
         Assert.Equal(0, withoutInput.ExitCode);
         Assert.Equal("", withoutInput.StandardOutput);
+        Assert.Equal(0, unread.ExitCode);
     }
 
     [E2EFact]

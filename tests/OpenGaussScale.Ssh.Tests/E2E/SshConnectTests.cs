@@ -32,9 +32,11 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
     [E2EFact]
     public async Task A_dropped_connection_is_opened_again_for_the_next_command()
     {
+        var initialLogins = Logins();
         await using var factory = Factory(sshd.TrustedKnownHosts);
         var shell = await factory.OpenAsync(Root, CancellationToken.None);
         Assert.Equal(0, (await shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None)).ExitCode);
+        Assert.True(await Tools.WaitUntilAsync(() => Logins() > initialLogins, TimeSpan.FromSeconds(10)), "sshd logged no login");
         var loginsBefore = Logins();
 
         // The per-connection sshd processes are children of our listener: killing them (by PID) drops the connection.
@@ -48,6 +50,9 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
         var result = await shell.RunAsync(RemoteCommand.Of("id", "-un"), CancellationToken.None);
 
         Assert.Equal("root\n", result.StandardOutput);
+
+        // sshd's log is read asynchronously: wait for the new login line, then check there was exactly one.
+        Assert.True(await Tools.WaitUntilAsync(() => Logins() > loginsBefore, TimeSpan.FromSeconds(10)), "sshd logged no new login");
         Assert.Equal(loginsBefore + 1, Logins());
     }
 

@@ -123,6 +123,25 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
     }
 
     [E2EFact]
+    public async Task A_group_that_ignores_TERM_is_killed()
+    {
+        // An ignored signal stays ignored across exec, so this sleep survives TERM: only the KILL that follows stops it.
+        var sleep = Tools.UniqueSleep();
+        var command = new RemoteCommand(["sh", "-c", $"trap '' TERM; sleep {sleep}; true"]) { Timeout = TimeSpan.FromSeconds(1) };
+        try
+        {
+            var error = await Assert.ThrowsAsync<RemoteException>(() => Shell.RunAsync(command, CancellationToken.None));
+
+            Assert.Equal(RemoteFailureKind.Timeout, error.Kind);
+            Assert.True(await Tools.WaitUntilAsync(() => Tools.ProcessesWith(sleep).Count == 0, Prompt), $"left behind: {string.Join(',', Tools.ProcessesWith(sleep))}");
+        }
+        finally
+        {
+            Tools.KillAll(sleep);
+        }
+    }
+
+    [E2EFact]
     public async Task A_background_child_holding_stdout_does_not_make_the_command_hang()
     {
         var sleep = Tools.UniqueSleep();

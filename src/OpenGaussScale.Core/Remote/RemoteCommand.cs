@@ -23,6 +23,7 @@ public sealed record RemoteCommand
     /// <summary>
     /// A file sourced (as the target user, on the node) before the program runs, so it sees the database
     /// user's environment the way the original tools do (`source ~/.bashrc` or the separate env file).
+    /// A leading "~/" is the target user's home on the node (see <see cref="EnvironmentFileChoice"/>).
     /// </summary>
     public string? EnvironmentFile { get; init; }
 
@@ -43,12 +44,10 @@ public sealed record RemoteCommand
         }
 
         // The env file and argv are positional parameters of a fixed script: nothing from them is parsed as shell.
-        // Output of the sourced file is discarded: a profile that prints a banner must not pollute parsed output.
-        // A leading "~/" means the target user's home, so "~/.bashrc" works without knowing the home directory.
-        const string script =
-            "f=$1; case $f in \"~/\"*) f=$HOME/${f#\"~/\"};; esac; " +
-            "if [ -r \"$f\" ]; then . \"$f\" >/dev/null 2>&1; else echo \"ogscale: environment file $f is not readable\" >&2; exit 126; fi; " +
-            "shift; exec \"$@\"";
+        // A leading "~/" means the target user's home ($HOME of the shell that runs as that user), so "~/.bashrc"
+        // is ~USER/.bashrc as the original sources it. Output of the sourced file is discarded: a profile that prints
+        // a banner must not pollute parsed output.
+        const string script = "f=$1; case $f in \"~/\"*) f=$HOME/${f#\"~/\"};; esac; if [ -r \"$f\" ]; then . \"$f\" >/dev/null 2>&1; else echo \"ogscale: environment file $f is not readable\" >&2; exit 126; fi; shift; exec \"$@\"";
         return ShellQuote.Join(["bash", "-c", script, "ogscale-env", EnvironmentFile, .. Argv]);
     }
 

@@ -1,0 +1,34 @@
+namespace OpenGaussScale.Ssh.KnownHosts;
+
+/// <summary>The result of checking a server's host key against known_hosts.</summary>
+internal enum HostKeyOutcome
+{
+    /// <summary>A line for this host has exactly this key.</summary>
+    Trusted,
+
+    /// <summary>No line names this host: refuse (or, with --accept-new-host-keys, append and trust).</summary>
+    Unknown,
+
+    /// <summary>The host was unknown and its key was appended to known_hosts (trust on first use).</summary>
+    AcceptedNew,
+
+    /// <summary>Lines name this host with other keys: always refuse.</summary>
+    Changed,
+
+    /// <summary>The key is marked @revoked: always refuse.</summary>
+    Revoked,
+}
+
+/// <summary>A known key that did not match, for the "changed"/"revoked" messages.</summary>
+/// <param name="Location">"file:line".</param>
+/// <param name="Description">"keytype SHA256:...".</param>
+internal sealed record KnownKey(string Location, string Description);
+
+/// <summary>What the host-key check decided and what it saw.</summary>
+/// <param name="Presented">The server's key as "keytype SHA256:...".</param>
+/// <param name="KnownHostsPath">The file that was checked (and appended to, for AcceptedNew).</param>
+/// <param name="Known">The lines that name the host (Changed) or revoke the key (Revoked).</param>
+internal sealed record HostKeyVerdict(HostKeyOutcome Outcome, string Presented, string KnownHostsPath, IReadOnlyList<KnownKey> Known)
+{
+    public bool IsTrusted => Outcome is HostKeyOutcome.Trusted or HostKeyOutcome.AcceptedNew;
+}

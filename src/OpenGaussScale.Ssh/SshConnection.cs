@@ -1,0 +1,202 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Ssh.Identity;
+using OpenGaussScale.Ssh.KnownHosts;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using Serilog;
+
+namespace OpenGaussScale.Ssh;
+
+/// <summary>
+/// One authenticated SSH connection to one (host, port, user), shared by every command for the whole run.
+/// Commands run as parallel channels, at most <see cref="SshOptions.MaxChannelsPerConnection"/> at once.
+/// </summary>
+internal sealed class SshConnection : IDisposable
+{
+    // Host key algorithms SSH.NET may negotiate for each key type found in known_hosts (an ssh-rsa key signs as rsa-sha2-*).
+    private static readonly Dictionary<string, string[]> AlgorithmsForKeyType = new(StringComparer.Ordinal)
+    {
+        ["ssh-rsa"] = ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"],
+        ["ssh-ed25519"] = ["ssh-ed25519"],
+        ["ecdsa-sha2-nistp256"] = ["ecdsa-sha2-nistp256"],
+        ["ecdsa-sha2-nistp384"] = ["ecdsa-sha2-nistp384"],
+        ["ecdsa-sha2-nistp521"] = ["ecdsa-sha2-nistp521"],
+    };
+
+    private readonly SshOptions _options;
+    private readonly HostKeyVerifier _verifier;
+    private readonly IReadOnlyList<string> _keyFiles;
+    private readonly SemaphoreSlim _reconnect = new(1, 1);
+    private readonly ILogger _logger;
+    private int _generation;
+
+    private SshConnection(RemoteTarget target, ConnectionInfo info, SshOptions options, HostKeyVerifier verifier, IReadOnlyList<string> keyFiles, ILogger logger)
+    {
+        Target = target;
+        Info = info;
+        _options = options;
+        _verifier = verifier;
+        _keyFiles = keyFiles;
+        _logger = logger;
+        Channels = new SemaphoreSlim(options.MaxChannelsPerConnection, options.MaxChannelsPerConnection);
+        Client = new SshClient(info) { KeepAliveInterval = options.KeepAliveInterval };
+    }
+
+    public RemoteTarget Target { get; }
+
+    public ConnectionInfo Info { get; }
+
+    public SshClient Client { get; }
+
+    /// <summary>Bounds the channels open at once on this connection.</summary>
+    public SemaphoreSlim Channels { get; }
+
+    /// <summary>Connects and logs in, or throws a typed <see cref="RemoteException"/>.</summary>
+    public static async Task<SshConnection> OpenAsync(RemoteTarget target, SshOptions options, HostKeyVerifier verifier, PrivateKeyLoader keys, ILogger logger, CancellationToken cancellationToken)
+    {
+        var keyFiles = keys.Files;
+        var info = new ConnectionInfo(target.Host, target.Port, target.User, new PrivateKeyAuthenticationMethod(target.User, [.. keys.Load(target)]))
+        {
+            Timeout = options.ConnectTimeout,
+            RetryAttempts = 1,
+        };
+        RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port));
+
+        var connection = new SshConnection(target, info, options, verifier, keyFiles, logger);
+        try
+        {
+            await connection.ConnectAsync(connection.Client, cancellationToken).ConfigureAwait(false);
+            logger.Debug("{Host}: connected as {User} on port {Port} ({Kex}, {Cipher})", target.Host, target.User, target.Port, info.CurrentKeyExchangeAlgorithm, info.CurrentServerEncryption);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Counts connects of <see cref="Client"/>: a failure seen on generation N is repaired once, by one caller.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>Connects the shared client again if it knows the connection dropped.</summary>
+    public Task EnsureConnectedAsync(CancellationToken cancellationToken) =>
+        Client.IsConnected ? Task.CompletedTask : ReconnectAsync(Generation, cancellationToken);
+
+    /// <summary>
+    /// Connects again after a failure on <paramref name="failedGeneration"/> showed the connection is gone, unless
+    /// another caller has already done so (parallel commands all fail at once when a connection drops).
+    /// </summary>
+    public async Task ReconnectAsync(int failedGeneration, CancellationToken cancellationToken)
+    {
+        await _reconnect.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Generation != failedGeneration)
+            {
+                return;
+            }
+
+            _logger.Information("{Host}: the SSH connection as {User} dropped; connecting again", Target.Host, Target.User);
+            try
+            {
+                Client.Disconnect();
+            }
+            catch (Exception ex) when (ex is SshException or IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                // It is gone already.
+            }
+
+            await ConnectAsync(Client, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _generation);
+        }
+        finally
+        {
+            _reconnect.Release();
+        }
+    }
+
+    /// <summary>A new, connected SFTP client (SSH.NET does not document SftpClient as thread-safe: one per transfer).</summary>
+    public async Task<SftpClient> OpenSftpAsync(CancellationToken cancellationToken)
+    {
+        var sftp = new SftpClient(Info) { KeepAliveInterval = _options.KeepAliveInterval, OperationTimeout = TimeSpan.FromMinutes(1) };
+        try
+        {
+            await ConnectAsync(sftp, cancellationToken).ConfigureAwait(false);
+            return sftp;
+        }
+        catch
+        {
+            sftp.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Client.IsConnected)
+            {
+                Client.Disconnect();
+            }
+        }
+        catch (Exception ex) when (ex is SshException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            _logger.Debug(ex, "{Host}: error while disconnecting", Target.Host);
+        }
+
+        Client.Dispose();
+        Channels.Dispose();
+        _reconnect.Dispose();
+    }
+
+    private async Task ConnectAsync(BaseClient client, CancellationToken cancellationToken)
+    {
+        HostKeyVerdict? verdict = null;
+        void OnHostKey(object? sender, HostKeyEventArgs e)
+        {
+            verdict = _verifier.Verify(Target.Host, Target.Port, e.HostKey);
+            e.CanTrust = verdict.IsTrusted;
+        }
+
+        client.HostKeyReceived += OnHostKey;
+        try
+        {
+            // SSH.NET's own Timeout covers each step; this bounds the whole connect, socket to authentication.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(_options.ConnectTimeout);
+            await client.ConnectAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (verdict is { IsTrusted: false })
+        {
+            throw HostKeyMessages.Refusal(verdict, Target);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not RemoteException)
+        {
+            throw SshErrorMapper.Connect(ex, Target, _options.ConnectTimeout, _keyFiles);
+        }
+        finally
+        {
+            client.HostKeyReceived -= OnHostKey;
+        }
+    }
+
+    private static void RestrictHostKeyAlgorithms(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    {
+        var wanted = knownTypes.SelectMany(t => AlgorithmsForKeyType.GetValueOrDefault(t, [])).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return; // unknown host (or only unsupported types): let the server choose; the check then refuses or accepts
+        }
+
+        foreach (var name in info.HostKeyAlgorithms.Keys.Where(k => !wanted.Contains(k)).ToList())
+        {
+            info.HostKeyAlgorithms.Remove(name);
+        }
+    }
+}

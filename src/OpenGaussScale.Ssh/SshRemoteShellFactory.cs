@@ -1,0 +1,79 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Ssh.Identity;
+using OpenGaussScale.Ssh.KnownHosts;
+using Serilog;
+using System.Collections.Concurrent;
+
+namespace OpenGaussScale.Ssh;
+
+/// <summary>
+/// Opens SSH shells and pools their connections: one connection per (host, port, user) for the whole run, shared by
+/// every shell opened to it and closed when the factory is disposed. A connection that failed to open is not kept,
+/// so a later open tries again.
+/// </summary>
+public sealed class SshRemoteShellFactory : IRemoteShellFactory
+{
+    private readonly ConcurrentDictionary<RemoteTarget, Lazy<Task<SshConnection>>> _connections = new();
+    private readonly SshOptions _options;
+    private readonly HostKeyVerifier _verifier;
+    private readonly PrivateKeyLoader _keys;
+    private readonly ILogger _logger;
+    private bool _disposed;
+
+    public SshRemoteShellFactory(SshOptions options, ILogger? logger = null)
+        : this(options, logger, Environment.GetEnvironmentVariable)
+    {
+    }
+
+    internal SshRemoteShellFactory(SshOptions options, ILogger? logger, Func<string, string?> getEnvironment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxChannelsPerConnection, 1);
+        _options = options;
+        _logger = logger ?? Log.Logger;
+        _verifier = new HostKeyVerifier(options.ResolvedKnownHostsFile, options.AcceptNewHostKeys, _logger);
+        _keys = new PrivateKeyLoader(options.IdentityFiles, SshOptions.UserSshDirectory(), options.PassphrasePrompt, getEnvironment);
+    }
+
+    public async Task<IRemoteShell> OpenAsync(RemoteTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var entry = _connections.GetOrAdd(
+            target,
+            t => new Lazy<Task<SshConnection>>(() => SshConnection.OpenAsync(t, _options, _verifier, _keys, _logger, cancellationToken)));
+        try
+        {
+            var connection = await entry.Value.ConfigureAwait(false);
+            return new SshRemoteShell(connection, _options, _logger);
+        }
+        catch
+        {
+            _connections.TryRemove(new KeyValuePair<RemoteTarget, Lazy<Task<SshConnection>>>(target, entry));
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var entry in _connections.Values)
+        {
+            try
+            {
+                (await entry.Value.ConfigureAwait(false)).Dispose();
+            }
+            catch (Exception ex) when (ex is RemoteException or OperationCanceledException)
+            {
+                // It never connected; nothing to close.
+            }
+        }
+
+        _connections.Clear();
+    }
+}

@@ -32,13 +32,13 @@ public sealed class PlaygroundLifecycleTests
 
             // omm and root on ognode1 reach ognode3, not ognode2 (refused for the key, not for the port); the control
             // machine still reaches ognode2.
-            Assert.Equal("ognode3", await Ssh.OkAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.13", "hostname"));
-            var toNode2 = await Ssh.RunAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.12", "hostname");
+            Assert.Equal("ognode3", await HostSsh.OkAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.13", "hostname"));
+            var toNode2 = await HostSsh.RunAsync(dir, "omm@ognode1", "ssh", "-o", "BatchMode=yes", "127.0.0.12", "hostname");
             Assert.NotEqual(0, toNode2.ExitCode);
             Assert.Contains("Permission denied", toNode2.Stderr, StringComparison.Ordinal);
-            Assert.NotEqual(0, (await Ssh.RunAsync(dir, "root@ognode1", "ssh", "-o", "BatchMode=yes", "ognode2", "true")).ExitCode);
-            Assert.NotEqual(0, (await Ssh.RunAsync(dir, "omm@ognode2", "ssh", "-o", "BatchMode=yes", "127.0.0.11", "true")).ExitCode);
-            Assert.Equal("ognode2", await Ssh.OkAsync(dir, "omm@ognode2", "hostname"));
+            Assert.NotEqual(0, (await HostSsh.RunAsync(dir, "root@ognode1", "ssh", "-o", "BatchMode=yes", "ognode2", "true")).ExitCode);
+            Assert.NotEqual(0, (await HostSsh.RunAsync(dir, "omm@ognode2", "ssh", "-o", "BatchMode=yes", "127.0.0.11", "true")).ExitCode);
+            Assert.Equal("ognode2", await HostSsh.OkAsync(dir, "omm@ognode2", "hostname"));
 
             var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
             Assert.True(down.ExitCode == 0, down.ToString());

@@ -59,9 +59,9 @@ public abstract class PlaygroundFixture : IAsyncLifetime
     public Task<ProcessResult> PlaygroundAsync(params string[] args) =>
         OgscaleProcess.RunAsync(["playground", .. args, "--dir", Dir], TimeSpan.FromMinutes(2));
 
-    public Task<ProcessResult> SshAsync(string target, params string[] argv) => Ssh.RunAsync(Dir, target, argv);
+    public Task<ProcessResult> SshAsync(string target, params string[] argv) => HostSsh.RunAsync(Dir, target, argv);
 
-    public Task<string> SshOkAsync(string target, params string[] argv) => Ssh.OkAsync(Dir, target, argv);
+    public Task<string> SshOkAsync(string target, params string[] argv) => HostSsh.OkAsync(Dir, target, argv);
 }
 
 /// <summary>Six hosts: 1 primary; 2 and 3 for isolation and pg_hba; 4 stop/start; 5 rekey; 6 alter.</summary>

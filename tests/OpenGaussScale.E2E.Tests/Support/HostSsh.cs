@@ -3,7 +3,7 @@ using OpenGaussScale.Core.Remote;
 namespace OpenGaussScale.E2E.Tests.Support;
 
 /// <summary>The OpenSSH client with the playground's ssh_config, as a user on the control machine runs it.</summary>
-public static class Ssh
+public static class HostSsh
 {
     /// <param name="dir">the playground's DIR.</param>
     /// <param name="target">user@host, e.g. root@ognode2.</param>

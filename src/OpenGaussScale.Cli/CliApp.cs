@@ -24,6 +24,7 @@ public static class CliApp
         var version = root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
         root.Subcommands.Add(Commands.ConfigCommand.Create(services));
+        root.Subcommands.Add(Commands.CheckCommand.Create(services));
 
         root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
 
@@ -50,13 +51,34 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
+        // Errors meant for the user end as `error:`/`hint:` lines and their exit code; anything else is a bug, exit 1.
+        invocation.EnableDefaultExceptionHandler = false;
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await invocation.Error.WriteLineAsync("error: cancelled").ConfigureAwait(false);
             return ExitCodes.Cancelled;
+        }
+        catch (OgscaleException ex)
+        {
+            await invocation.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            if (ex.Hint is not null)
+            {
+                await invocation.Error.WriteLineAsync($"hint: {ex.Hint}").ConfigureAwait(false);
+            }
+
+            return ex.ExitCode;
+        }
+#pragma warning disable CA1031 // the last line of defence: an unexpected error is reported, with its type, and exits 1
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await invocation.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            await invocation.Error.WriteLineAsync("hint: run again with --verbose for details; this is a bug in ogscale if the message does not say what to fix").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
         }
     }
 

@@ -1,3 +1,9 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Ssh;
+using OpenGaussScale.Ssh.Local;
+using Serilog;
+using System.Net;
+
 namespace OpenGaussScale.Cli;
 
 /// <summary>
@@ -6,5 +12,53 @@ namespace OpenGaussScale.Cli;
 /// </summary>
 public sealed record CliServices
 {
-    public static CliServices CreateDefault() => new();
+    /// <summary>This machine's host name (`hostname`, with its domain part): decides which node is "this host".</summary>
+    public required string HostName { get; init; }
+
+    /// <summary>The OS user ogscale runs as.</summary>
+    public required string UserName { get; init; }
+
+    public required bool IsRoot { get; init; }
+
+    public required int ProcessId { get; init; }
+
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>The control host's state directory (~/.ogscale): the local copies of journals, the logs of a control host.</summary>
+    public required string StateDirectory { get; init; }
+
+    /// <summary>Opens the remote shell factories (SSH and local) for the given options.</summary>
+    public required Func<SshOptions, ILogger, (IRemoteShellFactory Local, IRemoteShellFactory Ssh)> ShellFactories { get; init; }
+
+    /// <summary>The value of an environment variable of this process (MPPDB_ENV_SEPARATE_PATH, ...).</summary>
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>Asks for an encrypted key's passphrase on a terminal (null when there is none).</summary>
+    public IPassphrasePrompt? PassphrasePrompt { get; init; }
+
+    public static CliServices CreateDefault() => new()
+    {
+        HostName = Dns.GetHostName(),
+        UserName = System.Environment.UserName,
+        IsRoot = System.Environment.UserName == "root" || IsEffectiveRoot(),
+        ProcessId = System.Environment.ProcessId,
+        Clock = TimeProvider.System,
+        StateDirectory = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".ogscale"),
+        ShellFactories = (options, log) => (new LocalRemoteShellFactory(options.DefaultCommandTimeout, log), new SshRemoteShellFactory(options, log)),
+        Environment = System.Environment.GetEnvironmentVariable,
+        PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(),
+    };
+
+    // /proc/self/status "Uid: real effective ..." — the effective uid decides what ogscale may do.
+    private static bool IsEffectiveRoot()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return false;
+        }
+
+        var uid = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        return uid?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) == "0";
+    }
 }

@@ -22,4 +22,10 @@ public sealed record EngineContext
     public required ILogger Log { get; init; }
 
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>True when the run sends a software package to new hosts (openGauss expansion without -L).</summary>
+    public bool NeedsPackage { get; init; }
+
+    /// <summary>Where that package is on this machine (--package, or the current directory), or null.</summary>
+    public string? PackageDirectory { get; init; }
 }

@@ -212,5 +212,7 @@ public sealed class ExpandOperation
         Clock = _env.Clock,
         Log = _env.Log,
         Timeout = request.Timeout,
+        NeedsPackage = !request.LocalMode,
+        PackageDirectory = request.PackageDirectory,
     };
 }

@@ -1,0 +1,53 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Ssh;
+using System.CommandLine;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>The options every verb that works on a live cluster shares: who, which XML, how to reach the nodes.</summary>
+internal sealed class ClusterOptions
+{
+    public Option<string> User { get; } = CommonOptions.User();
+
+    public Option<string> Group { get; } = CommonOptions.Group();
+
+    public Option<FileInfo> Xml { get; } = CommonOptions.Xml();
+
+    public Option<OutputFormat> Output { get; } = CommonOptions.Output();
+
+    public Option<FileInfo?> EnvFile { get; } = CommonOptions.EnvFile();
+
+    public Option<FileInfo[]> Identity { get; } = CommonOptions.Identity();
+
+    public Option<FileInfo?> KnownHosts { get; } = CommonOptions.KnownHosts();
+
+    public Option<bool> AcceptNewHostKeys { get; } = CommonOptions.AcceptNewHostKeys();
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "log every command and its output on stderr" };
+
+    /// <summary>Adds the options to a command; <paramref name="withGroup"/> is false for verbs that need no -G.</summary>
+    public void AddTo(Command command, bool withGroup = true)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(User);
+        if (withGroup)
+        {
+            command.Options.Add(Group);
+        }
+
+        command.Options.Add(Xml);
+        command.Options.Add(Output);
+        command.Options.Add(EnvFile);
+        command.Options.Add(Identity);
+        command.Options.Add(KnownHosts);
+        command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(Verbose);
+    }
+
+    public SshOptions Ssh(ParseResult parse, CliServices services) =>
+        SshOptions.FromCommandLine(parse.GetValue(Identity), parse.GetValue(KnownHosts), parse.GetValue(AcceptNewHostKeys), services.PassphrasePrompt);
+
+    /// <summary>--env-file, else $MPPDB_ENV_SEPARATE_PATH, else ~/.bashrc of the user on each node (as the original).</summary>
+    public string EnvironmentFile(ParseResult parse, CliServices services) =>
+        EnvironmentFileChoice.Choose(parse.GetValue(EnvFile)?.FullName, services.Environment("MPPDB_ENV_SEPARATE_PATH")).Path;
+}

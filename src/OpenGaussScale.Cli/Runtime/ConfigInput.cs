@@ -1,0 +1,34 @@
+using OpenGaussScale.Cli.Rendering;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Errors;
+
+namespace OpenGaussScale.Cli.Runtime;
+
+/// <summary>Reads the -X file for a verb: warnings and errors go to stderr as FILE:LINE lines; an invalid file is a usage error.</summary>
+internal static class ConfigInput
+{
+    public static async Task<ClusterConfig> LoadAsync(FileInfo file, TextWriter stderr, bool showWarnings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var result = ClusterConfigLoader.Load(file.ToString());
+        var shown = showWarnings ? result.Diagnostics : [.. result.Errors];
+        await DiagnosticWriter.WriteAsync(stderr, shown, cancellationToken).ConfigureAwait(false);
+        return result.Config ?? throw new OgscaleException(
+            $"{file}: the cluster XML is not valid ({result.Errors.Count()} errors above); nothing was changed",
+            $"run `ogscale config validate -X {file}` for the details",
+            ExitCodes.Usage);
+    }
+
+    /// <summary>A CM cluster is refused: ogscale does not drive the cluster manager yet.</summary>
+    public static void RefuseClusterManager(ClusterConfig config, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.HasClusterManager)
+        {
+            throw new OgscaleException(
+                $"{config.FilePath}: this cluster has the cluster manager (CM) component; ogscale {verb} does not support CM clusters yet",
+                $"use openGauss's own gs_{(verb == "expand" ? "expansion" : "dropnode")} for a cluster with CM",
+                ExitCodes.PreconditionFailed);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.State;
+using System.Globalization;
+
+namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
+
+/// <summary>
+/// Turns the new host into a standby (reference 3.4 step 3): stop, start as standby (an uncompleted build is fine),
+/// then `gs_ctl build -M standby|cascade_standby` in the background (it survives a dropped SSH connection, as the
+/// original's nohup does), and poll with backoff, bounded by --time-out (the original waits forever, reference 7.3
+/// #10), until the build is over and `gs_ctl query` shows the expected role Normal.
+/// </summary>
+internal sealed class BuildStandbyAction : StepAction
+{
+    // Prints the build's pid; its output goes to the log file, never to the SSH channel.
+    private const string LaunchScript =
+        "mkdir -p \"$(dirname \"$3\")\" && nohup gs_ctl build -D \"$1\" -M \"$2\" > \"$3\" 2>&1 < /dev/null & echo $!";
+
+    private readonly NodeConfig _node;
+    private readonly string _expectedRole;
+    private readonly string _logFile;
+    private readonly PlannedCommand _stop;
+    private readonly PlannedCommand _start;
+    private readonly PlannedCommand _launch;
+    private readonly PlannedCommand _query;
+    private readonly string _user;
+    private readonly string _environmentFile;
+
+    public BuildStandbyAction(NodeConfig node, string user, string environmentFile, string logFile)
+    {
+        _node = node;
+        _user = user;
+        _environmentFile = environmentFile;
+        _logFile = logFile;
+        var mode = node.IsCascade ? "cascade_standby" : "standby";
+        _expectedRole = node.IsCascade ? "Cascade Standby" : "Standby";
+        _stop = StepContextExtensions.AsUser(node, user, environmentFile, "gs_ctl", "stop", "-D", node.DataDir);
+        _start = StepContextExtensions.AsUser(node, user, environmentFile, "gs_ctl", "start", "-D", node.DataDir, "-M", "standby");
+        _launch = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", LaunchScript, "ogscale-build", node.DataDir, mode, logFile);
+        _query = OgCommands.Query(node, user, environmentFile);
+    }
+
+    public override string Name => "build";
+
+    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _start, _launch, _query];
+
+    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
+        IsBuilt(await QueryAsync(context, cancellationToken).ConfigureAwait(false));
+
+    public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.DataCopy, Host = _node.BackIp, Path = _node.DataDir, NewValue = "built" }, cancellationToken)
+            .ConfigureAwait(false);
+        await context.TryRunAsync(_stop, cancellationToken).ConfigureAwait(false);
+        var start = await context.TryRunAsync(_start, cancellationToken).ConfigureAwait(false);
+        var startText = start.StandardOutput + start.StandardError;
+        if (!start.Succeeded && !startText.Contains("Uncompleted build is detected", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"failed to start {_node.BackIp} as standby before building: {start.Tail()}");
+        }
+
+        await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.Process, Host = _node.BackIp, Path = _node.DataDir, NewValue = "started" }, cancellationToken)
+            .ConfigureAwait(false);
+        var launched = await context.RunAsync(_launch, cancellationToken).ConfigureAwait(false);
+        var pid = launched.StandardOutput.Trim();
+        if (!int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            throw new InvalidOperationException($"{_node.Name}: gs_ctl build did not start ({launched.Tail()})");
+        }
+
+        context.Log.Information("{Host}: gs_ctl build -M {Mode} runs as pid {Pid}, log {Log}", _node.BackIp, _node.IsCascade ? "cascade_standby" : "standby", pid, _logFile);
+        var running = StepContextExtensions.AsUser(_node, _user, _environmentFile, "kill", "-0", pid);
+        GsCtlQuery? last = null;
+        var built = await Poll.UntilAsync(
+            async token =>
+            {
+                if ((await context.TryRunAsync(running, token).ConfigureAwait(false)).Succeeded)
+                {
+                    return false;
+                }
+
+                last = await QueryAsync(context, token).ConfigureAwait(false);
+                return IsBuilt(last) || !last.ServerRunning || last.IsDbState("Need repair");
+            },
+            context.WaitTimeout,
+            context.Clock,
+            cancellationToken).ConfigureAwait(false);
+
+        if (!built || !IsBuilt(last))
+        {
+            var log = await context.TryRunAsync(StepContextExtensions.AsUser(_node, _user, _environmentFile, "tail", "-n", "5", _logFile), cancellationToken).ConfigureAwait(false);
+            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.WaitTimeout.TotalSeconds:0} s";
+            throw new InvalidOperationException($"build {_expectedRole.ToLowerInvariant()} {_node.BackIp} failed: {what}; {_logFile}: {log.StandardOutput.ReplaceLineEndings(" | ").Trim()}");
+        }
+    }
+
+    private async Task<GsCtlQuery> QueryAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var result = await context.TryRunAsync(_query, cancellationToken).ConfigureAwait(false);
+        return GsCtlQuery.Parse(result.StandardOutput + "\n" + result.StandardError);
+    }
+
+    private bool IsBuilt(GsCtlQuery? query) => query is not null && query.ServerRunning && query.IsRole(_expectedRole) && query.IsDbState("Normal");
+}

@@ -1,0 +1,96 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Preflight;
+
+namespace OpenGaussScale.Core.Engines.OpenGauss;
+
+/// <summary>The openGauss-specific expansion checks (reference 2.1 items 5, 11, 18, 20 and the version check), pure over the probe.</summary>
+internal static class OgExpandChecks
+{
+    public static IEnumerable<CheckResult> Run(ExpandRequest request, ClusterState state)
+    {
+        var config = request.Config;
+        var primary = state.Primary.Node.BackIp;
+        var facts = state.Facts;
+
+        yield return facts.GetValueOrDefault("gs_om_status_ok") == "yes"
+            ? CheckResult.Pass("cluster-status", primary, $"gs_om -t status --detail: cluster_state {state.ClusterStateText}")
+            : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.GetValueOrDefault("gs_om_status_error")}",
+                "check the cluster user's environment and the static config on the primary");
+
+        foreach (var (name, expected) in new[] { ("GAUSSHOME", config.AppPath), ("GPHOME", config.ToolPath), ("PGHOST", config.TmpPath) })
+        {
+            var actual = facts.GetValueOrDefault(OgProbe.EnvPrefix + name);
+            if (actual is null)
+            {
+                yield return CheckResult.Fail("environment", primary, false,
+                    $"{name} is not set in the environment of {request.User} on the primary (GAUSS-51802)",
+                    $"source the cluster's environment file in ~{request.User}/.bashrc, or pass it with --env-file");
+            }
+            else if (expected is not null && !string.Equals(actual, expected.TrimEnd('/'), StringComparison.Ordinal))
+            {
+                yield return CheckResult.Fail("environment", primary, false,
+                    $"{name} is {actual} on the primary but the XML says {expected} (GAUSS-35711)",
+                    "use the XML the cluster was installed with");
+            }
+            else
+            {
+                yield return CheckResult.Pass("environment", primary, $"{name}={actual}");
+            }
+        }
+
+        if (!request.LocalMode)
+        {
+            yield return facts.TryGetValue(OpenGaussEngine.PackagePrefix + "error", out var error)
+                ? CheckResult.Fail("package", primary, false, error, "pass the directory of the unpacked release with --package (openGauss-Server-*.tar.bz2, its .sha256, openGauss-OM-*.tar.gz)")
+                : CheckResult.Pass("package", primary, $"{Path.GetFileName(facts[OpenGaussEngine.PackagePrefix + "server"])} matches its sha256");
+        }
+
+        foreach (var member in state.Members)
+        {
+            var listedDir = member.Settings.GetValueOrDefault("status_data_dir");
+            if (listedDir is not null && listedDir.TrimEnd('/') != member.Node.DataDir)
+            {
+                yield return CheckResult.Fail("xml-consistency", member.Node.BackIp, false,
+                    $"dataNode of {member.Node.BackIp} in xml ({member.Node.DataDir}) is not consistent with that in cluster ({listedDir}) (GAUSS-35711)",
+                    "use the XML the cluster was installed with, extended by the new hosts");
+            }
+
+            var az = member.Settings.GetValueOrDefault("available_zone");
+            if (member.Node.Role != NodeRole.Primary && az is not null && az != member.Node.AzName)
+            {
+                yield return CheckResult.Fail("xml-consistency", member.Node.BackIp, false,
+                    $"azName of {member.Node.BackIp} in xml ({member.Node.AzName}) is not consistent with that in cluster ({az}) (GAUSS-35711)",
+                    "correct azName in the XML");
+            }
+        }
+
+        if (state.Primary.Version is null)
+        {
+            yield return CheckResult.Fail("version", primary, false, "gaussdb --version gives no version on the primary", "check the cluster user's PATH on the primary");
+        }
+        else if (request.LocalMode)
+        {
+            foreach (var node in request.NewNodes.Select(n => state[n.BackIp]))
+            {
+                yield return node.Version == state.Primary.Version
+                    ? CheckResult.Pass("version", node.Node.BackIp, $"{node.Node.Name} runs {node.Version}")
+                    : CheckResult.Fail("version", node.Node.BackIp, false,
+                        $"{node.Node.Name} runs {node.Version ?? "no openGauss"}, the primary {state.Primary.Version} (GAUSS-35708)",
+                        "with -L the new host must already run the primary's version, installed the same way");
+            }
+        }
+
+        var fromPrimary = request.NewNodes.Count(n => !n.IsCascade);
+        var maxSenders = OpenGaussEngine.Number(state.Primary.Settings.GetValueOrDefault("max_wal_senders"));
+        var senders = OpenGaussEngine.Number(state.Primary.Settings.GetValueOrDefault("senders"));
+        if (maxSenders > 0)
+        {
+            yield return maxSenders - senders >= fromPrimary
+                ? CheckResult.Pass("capacity", primary, $"{maxSenders - senders} free WAL senders for {fromPrimary} new standbys")
+                : CheckResult.Fail("capacity", primary, false,
+                    $"max_wal_senders is {maxSenders} and {senders} are in use; {fromPrimary} new standbys need {fromPrimary} more",
+                    "raise max_wal_senders on the primary (a restart is needed), or add fewer hosts");
+        }
+    }
+}

@@ -25,6 +25,7 @@ public static class CliApp
         version.Aliases.Add("-V");
         root.Subcommands.Add(Commands.ConfigCommand.Create(services));
         root.Subcommands.Add(Commands.CheckCommand.Create(services));
+        root.Subcommands.Add(Commands.ExpandCommand.Create(services));
 
         root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
 

@@ -47,7 +47,7 @@ public sealed class ExpandOperation
 
         var newHosts = request.Hosts.ToHashSet(StringComparer.Ordinal);
         var hostReport = await new HostChecks(request.Config, newHosts, _env.Shells, request.User, request.Group)
-            .RunAsync(_env.RunningAsRoot, _env.HostName, cancellationToken).ConfigureAwait(false);
+            .RunAsync(_env.RunningUser, _env.RunningAsRoot, _env.HostName, request.LocalMode, cancellationToken).ConfigureAwait(false);
         var preflight = new PreflightReport([.. hostReport.Results, .. _engine.CheckExpand(request, state)]);
         if (!preflight.Passed)
         {

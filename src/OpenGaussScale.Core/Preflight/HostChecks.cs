@@ -36,27 +36,38 @@ public sealed class HostChecks
         _group = group;
     }
 
-    /// <summary>Runs every check; never throws for a failed check.</summary>
-    public async Task<PreflightReport> RunAsync(bool runningAsRoot, string localHost, CancellationToken cancellationToken)
+    /// <summary>Runs every check as root would need them (`ogscale check`, expand); never throws for a failed check.</summary>
+    public Task<PreflightReport> RunAsync(bool runningAsRoot, string localHost, CancellationToken cancellationToken) =>
+        RunAsync(runningAsRoot ? Root : "", runningAsRoot, localHost, localMode: false, cancellationToken);
+
+    /// <summary>
+    /// Runs every check. As root: SSH and trust for root and the cluster user. As the cluster user (only with -L, as
+    /// openGauss 6.0 allows): for that user only, since nothing is installed as root.
+    /// </summary>
+    public async Task<PreflightReport> RunAsync(string runningUser, bool runningAsRoot, string localHost, bool localMode, CancellationToken cancellationToken)
     {
+        var asUser = !runningAsRoot && localMode && runningUser == _user;
         var results = new List<CheckResult>
         {
-            runningAsRoot
-                ? CheckResult.Pass("running-user", localHost, "ogscale runs as root")
-                : CheckResult.Fail("running-user", localHost, tolerated: false, "ogscale must run as root here", "run it as root (sudo -i), as gs_expansion requires"),
+            runningAsRoot || asUser
+                ? CheckResult.Pass("running-user", localHost, $"ogscale runs as {(runningAsRoot ? Root : _user)}")
+                : CheckResult.Fail("running-user", localHost, tolerated: false,
+                    $"ogscale must run as root{(localMode ? $" (or as {_user} with -L)" : "")}, not as {(runningUser.Length == 0 ? "this user" : runningUser)} (GAUSS-50104)",
+                    "run it as root (sudo -i), as gs_expansion requires"),
         };
+        string[] users = asUser ? [_user] : [Root, _user];
 
-        // Reach every node as root and as the user first; the other checks use those shells.
-        var reach = await Task.WhenAll(_config.Nodes.SelectMany(n => new[] { Root, _user }.Distinct().Select(u => ReachAsync(n, u, cancellationToken))))
+        // Reach every node as each user first; the other checks use those shells.
+        var reach = await Task.WhenAll(_config.Nodes.SelectMany(n => users.Distinct().Select(u => ReachAsync(n, u, cancellationToken))))
             .ConfigureAwait(false);
         results.AddRange(reach.Select(r => r.Result));
         var shells = reach.Where(r => r.Shell is not null).ToDictionary(r => (r.Node.BackIp, r.User), r => r.Shell!);
 
-        var trust = await Task.WhenAll(_config.Nodes.SelectMany(n => new[] { Root, _user }.Distinct().Select(u => TrustAsync(n, u, shells, cancellationToken))))
+        var trust = await Task.WhenAll(_config.Nodes.SelectMany(n => users.Distinct().Select(u => TrustAsync(n, u, shells, cancellationToken))))
             .ConfigureAwait(false);
         results.AddRange(trust);
 
-        var facts = await Task.WhenAll(_config.Nodes.Select(n => FactsAsync(n, shells, cancellationToken))).ConfigureAwait(false);
+        var facts = await Task.WhenAll(_config.Nodes.Select(n => FactsAsync(n, users[0], shells, cancellationToken))).ConfigureAwait(false);
         results.AddRange(CompareOs(facts));
         results.AddRange(facts.Select(UserAndGroup));
         return new PreflightReport(results);
@@ -125,11 +136,11 @@ public sealed class HostChecks
 
     private sealed record NodeFacts(NodeConfig Node, string? OsId, string? OsVersion, string? Machine, string? PrimaryGroup, bool UserExists, bool GroupExists, string? Error);
 
-    private async Task<NodeFacts> FactsAsync(NodeConfig node, Dictionary<(string, string), IRemoteShell> shells, CancellationToken cancellationToken)
+    private async Task<NodeFacts> FactsAsync(NodeConfig node, string user, Dictionary<(string, string), IRemoteShell> shells, CancellationToken cancellationToken)
     {
-        if (!shells.TryGetValue((node.BackIp, Root), out var shell))
+        if (!shells.TryGetValue((node.BackIp, user), out var shell))
         {
-            return new NodeFacts(node, null, null, null, null, false, false, "root cannot log in to it");
+            return new NodeFacts(node, null, null, null, null, false, false, $"{user} cannot log in to it");
         }
 
         // One round trip: os-release values, machine, the user's primary group, whether user and group exist.

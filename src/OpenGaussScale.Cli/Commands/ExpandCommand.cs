@@ -1,0 +1,189 @@
+using OpenGaussScale.Cli.Rendering;
+using OpenGaussScale.Cli.Runtime;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Operations;
+using System.CommandLine;
+using System.Globalization;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>
+/// `ogscale expand -U USER -G GROUP -X XMLFILE -h IP[,IP...] [-L] [--package DIR] [--time-out SECS] [--dry-run] [--yes]
+/// [--parallel N] [--output text|json] [--engine ...]`: adds standby and cascade standby servers online (gs_expansion).
+/// </summary>
+internal static class ExpandCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var options = new ClusterOptions();
+        var hosts = CommonOptions.Hosts("the new hosts' backIp1 addresses, comma-separated (repeatable)");
+        var local = new Option<bool>("-L") { Description = "local mode: the new hosts already run a single-node database installed the same way; only build the replication relation" };
+        var package = new Option<DirectoryInfo?>("--package") { Description = "the directory of the openGauss release (Server and OM tarballs, sha256); default: the current directory when it holds them", HelpName = "DIR" };
+        var timeout = new Option<int>("--time-out")
+        {
+            Description = "seconds any wait on a remote step may last (a transfer, a build's catch-up)",
+            DefaultValueFactory = _ => 300,
+            HelpName = "SECS",
+        };
+        timeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 2147483646)
+            {
+                r.AddError("the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run") { Description = "check everything and print the plan (every command, per host, in order); change nothing" };
+        var yes = new Option<bool>("--yes") { Description = "do not ask for confirmation on a terminal" };
+        var parallel = new Option<int?>("--parallel") { Description = "how many steps may run at once (default: all new hosts)", HelpName = "N" };
+        parallel.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--parallel must be at least 1");
+            }
+        });
+        var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
+        engine.AcceptOnlyFromAmong(EngineChoice.Names);
+
+        var command = new Command("expand", "add standby and cascade standby servers to a running cluster, online (gs_expansion)");
+        options.AddTo(command);
+        command.Options.Add(hosts);
+        command.Options.Add(local);
+        command.Options.Add(package);
+        command.Options.Add(timeout);
+        command.Options.Add(dryRun);
+        command.Options.Add(yes);
+        command.Options.Add(parallel);
+        command.Options.Add(engine);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new ExpandArguments(
+                parse.GetRequiredValue(hosts), parse.GetValue(local), parse.GetValue(package)?.FullName, parse.GetValue(timeout),
+                parse.GetValue(dryRun), parse.GetValue(yes), parse.GetValue(parallel), parse.GetRequiredValue(engine));
+            return await RunAsync(parse, services, options, request, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine);
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, ExpandArguments args, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var json = parse.GetValue(options.Output) == OutputFormat.Json;
+        var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+        ConfigInput.RefuseClusterManager(config, "expand");
+        var notices = new List<string>();
+        var hosts = HostList.Resolve(config, args.Hosts, notices);
+        var user = parse.GetRequiredValue(options.User);
+        var environmentFile = options.EnvironmentFile(parse, services);
+        var logFile = LogFile(config, user, services);
+
+        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile);
+        RefuseOnAStandby(session, config);
+        var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
+        session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, logFile);
+        var request = new ExpandRequest
+        {
+            Config = config,
+            Hosts = hosts,
+            User = user,
+            Group = parse.GetRequiredValue(options.Group),
+            LocalMode = args.Local,
+            PackageDirectory = engine.Name == "opengauss" && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
+            Timeout = TimeSpan.FromSeconds(args.TimeoutSeconds),
+            DryRun = args.DryRun,
+            Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),
+            EnvironmentFile = environmentFile,
+        };
+
+        var result = await new ExpandOperation(engine, session.Environment(new StepProgressLog(session.Log))).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        result = result with { Notices = [.. notices, .. result.Notices] };
+        await RenderAsync(stdout, stderr, result, json, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode;
+    }
+
+    private static async Task RenderAsync(TextWriter stdout, TextWriter stderr, ExpandResult result, bool json, CancellationToken cancellationToken)
+    {
+        foreach (var notice in result.Notices)
+        {
+            await stderr.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
+        }
+
+        if (json)
+        {
+            object document = result.Plan is not null && result.Execution is null && result.ExitCode == ExitCodes.Success
+                ? PlanView.ToJson(result.Plan)
+                : ExpandView.ToJson(result);
+            await stdout.WriteLineAsync(JsonText.Serialize(document)).ConfigureAwait(false);
+        }
+        else
+        {
+            if (result.Preflight is { } preflight && (!preflight.Passed || result.Plan is not null && result.Execution is null))
+            {
+                await stdout.WriteAsync(PreflightView.ToText(preflight)).ConfigureAwait(false);
+            }
+
+            if (result.Plan is not null && result.Execution is null && result.ExitCode == ExitCodes.Success)
+            {
+                await stdout.WriteAsync(("\n" + PlanView.ToText(result.Plan)).AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await stdout.WriteAsync(ExpandView.ToText(result).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Preflight is { } report)
+        {
+            foreach (var line in PreflightView.Problems(report))
+            {
+                await stderr.WriteLineAsync(line).ConfigureAwait(false);
+            }
+        }
+
+        if (result.Error is not null)
+        {
+            await stderr.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
+        }
+
+        if (result.Journal.Count > 0 && result.ExitCode != ExitCodes.Success)
+        {
+            await stderr.WriteLineAsync($"journal: {string.Join(" and ", result.Journal)}").ConfigureAwait(false);
+        }
+
+        if (result.Hint is not null)
+        {
+            await stderr.WriteLineAsync($"hint: {result.Hint}").ConfigureAwait(false);
+        }
+    }
+
+    // On a cluster node only the primary may expand (GAUSS-50110); a host outside the cluster is a control host.
+    private static void RefuseOnAStandby(CliSession session, ClusterConfig config)
+    {
+        var here = session.Shells.ThisNode(config);
+        if (here is not null && here.Role != NodeRole.Primary)
+        {
+            throw new OgscaleException(
+                $"cannot execute this command on {here.Name}, which is not primary (GAUSS-50110)",
+                $"run it on the primary {config.Primary.Name} ({config.Primary.BackIp}), or from a control host outside the cluster",
+                ExitCodes.PreconditionFailed);
+        }
+    }
+
+    private static string? CurrentDirectoryPackage()
+    {
+        var here = Directory.GetCurrentDirectory();
+        return Directory.EnumerateFiles(here, "openGauss-Server-*-64bit.tar.bz2").Any() ? here : null;
+    }
+
+    // On a cluster node the original logs under <gaussdbLogPath>/<user>/om; a control host logs under ~/.ogscale/log.
+    private static string LogFile(ClusterConfig config, string user, CliServices services)
+    {
+        var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var omDirectory = $"{config.LogPath.TrimEnd('/')}/{user}/om";
+        var onNode = config.Nodes.Any(n => string.Equals(n.Name, services.HostName, StringComparison.OrdinalIgnoreCase));
+        var directory = onNode && Directory.Exists(omDirectory) ? omDirectory : Path.Combine(services.StateDirectory, "log");
+        return Path.Combine(directory, $"ogscale-expand-{stamp}.log");
+    }
+}

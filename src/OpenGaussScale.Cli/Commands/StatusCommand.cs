@@ -1,0 +1,65 @@
+using OpenGaussScale.Cli.Rendering;
+using OpenGaussScale.Cli.Runtime;
+using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Errors;
+using System.CommandLine;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>
+/// `ogscale status -U USER -X XMLFILE [--output text|json]`: every node's role, state, upstream, replication state and
+/// lag from the live cluster; exit 0 when every member is Normal, 3 otherwise.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var options = new ClusterOptions();
+        var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
+        engine.AcceptOnlyFromAmong(EngineChoice.Names);
+        var command = new Command("status", "show every node's role, state, upstream, replication state and lag, from the live cluster");
+        options.AddTo(command, withGroup: false);
+        command.Options.Add(engine);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, options, parse.GetRequiredValue(engine), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, string engineName, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+        var user = parse.GetRequiredValue(options.User);
+        var environmentFile = options.EnvironmentFile(parse, services);
+        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile: null);
+        var engine = await EngineChoice.ResolveAsync(engineName, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
+        var context = new EngineContext
+        {
+            Config = config,
+            Shells = session.Shells,
+            User = user,
+            Group = "",
+            EnvironmentFile = environmentFile,
+            Clock = services.Clock,
+            Log = session.Log,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var state = await engine.ProbeAsync(context, new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+        if (parse.GetValue(options.Output) == OutputFormat.Json)
+        {
+            await stdout.WriteLineAsync(JsonText.Serialize(StatusView.ToJson(state, config.ClusterName, engine.Name))).ConfigureAwait(false);
+        }
+        else
+        {
+            await stdout.WriteAsync(StatusView.ToText(state, config.ClusterName, engine.Name)).ConfigureAwait(false);
+        }
+
+        var unhealthy = state.Members.Where(n => !n.IsNormal).ToList();
+        foreach (var node in unhealthy)
+        {
+            await stderr.WriteLineAsync($"warning: {node.Node.Name} ({node.Node.BackIp}) is {node.Role} {node.State}{(node.ReachError is null ? "" : $": {node.ReachError}")}").ConfigureAwait(false);
+        }
+
+        return unhealthy.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;
+    }
+}

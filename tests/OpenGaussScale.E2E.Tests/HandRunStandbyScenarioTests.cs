@@ -153,10 +153,12 @@ public sealed class HandRunStandbyScenarioTests(TwoHostOpenGaussPlayground playg
         // Every output is live: a crashed standby is Down, the cluster Degraded, and the primary loses its sender.
         var stop = await playground.PlaygroundAsync("stop", "2", "--db-only");
         Assert.True(stop.ExitCode == 0, stop.ToString());
-        var degraded = GsOmStatus.Parse(await playground.KitOkAsync(Omm1, "gs_om", "-t", "status", "--detail"));
+        var crashed = await playground.KitOkAsync(Omm1, "gs_om", "-t", "status", "--detail");
+        Assert.Matches($@"(?m)^2  ognode2  127\.0\.0\.12 +15400 +6002 {DataDir}   S Down Manually stopped$", crashed);
+        var degraded = GsOmStatus.Parse(crashed);
         Assert.Equal("Degraded", degraded.ClusterState);
         Assert.True(degraded.DataNodes[0].IsPrimaryNormal);
-        Assert.Equal(('S', "Down", "Unknown", true), (degraded.DataNodes[1].InitialRole, degraded.DataNodes[1].Role, degraded.DataNodes[1].State, degraded.DataNodes[1].IsDown));
+        Assert.Equal(('S', "Down", "Manually stopped", true), (degraded.DataNodes[1].InitialRole, degraded.DataNodes[1].Role, degraded.DataNodes[1].State, degraded.DataNodes[1].IsDown));
         Assert.Equal("Degraded", GsOmStatus.Parse(await playground.KitOkAsync(Omm1, "gs_om", "-t", "status")).ClusterState);
         var lost = await Eventually.UntilAsync(
             async () => GsCtlQuery.Parse(await playground.KitOkAsync(Omm1, "gs_ctl", "query", "-D", DataDir)),
@@ -164,9 +166,17 @@ public sealed class HandRunStandbyScenarioTests(TwoHostOpenGaussPlayground playg
             TimeSpan.FromSeconds(20));
         Assert.Empty(lost.Senders);
         Assert.Equal(["Primary", "-"], await RolesAsync());
-        Step("standby stopped");
+        Step("standby database stopped");
 
-        // `playground start` starts it again through the kit (gs_ctl start in its recorded mode): streaming and Normal again.
+        // A faulty host (sshd and database down): gs_om cannot ask it over SSH, so it is Unknown.
+        stop = await playground.PlaygroundAsync("stop", "2");
+        Assert.True(stop.ExitCode == 0, stop.ToString());
+        var unreachable = GsOmStatus.Parse(await playground.KitOkAsync(Omm1, "gs_om", "-t", "status", "--detail"));
+        Assert.Equal(("Degraded", "Unknown", "Unknown"), (unreachable.ClusterState, unreachable.DataNodes[1].Role, unreachable.DataNodes[1].State));
+        Step("standby host stopped");
+
+        // `playground start` brings the host back and starts its database through the kit (gs_ctl start in its recorded
+        // mode): streaming and Normal again.
         var start = await playground.PlaygroundAsync("start", "2");
         Assert.True(start.ExitCode == 0, start.ToString());
         var back = await Eventually.UntilAsync(
@@ -175,7 +185,8 @@ public sealed class HandRunStandbyScenarioTests(TwoHostOpenGaussPlayground playg
             TimeSpan.FromSeconds(30));
         Assert.Equal("Normal", back.ClusterState);
         Assert.Equal("Standby", back.DataNodes[1].Role);
-        Step("standby started again");
+        Assert.Equal(["Primary", "Standby"], await RolesAsync());
+        Step("standby host started again");
     }
 
     private static ReplConnInfo Entry(string local, string remote) =>

@@ -6,13 +6,9 @@ namespace OpenGaussScale.E2E.Tests.Support;
 /// </summary>
 public abstract class PlaygroundFixture : IAsyncLifetime
 {
-    /// <param name="nodes">--nodes.</param>
-    /// <param name="engine">--engine, or null for none (the default engine, opengauss).</param>
-    /// <param name="extraUpArgs">more options for `up`.</param>
-    protected PlaygroundFixture(int nodes, string? engine, params string[] extraUpArgs)
+    protected PlaygroundFixture(int nodes, params string[] extraUpArgs)
     {
         Nodes = nodes;
-        Engine = engine;
         ExtraUpArgs = extraUpArgs;
         Dir = Path.Combine(Path.GetTempPath(), "ogscale-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     }
@@ -21,7 +17,8 @@ public abstract class PlaygroundFixture : IAsyncLifetime
 
     public int Nodes { get; }
 
-    public string? Engine { get; }
+    /// <summary>--engine for `up` (postgresql unless a fixture says otherwise); null passes none: the default engine, opengauss.</summary>
+    public string? Engine { get; protected init; } = "postgresql";
 
     /// <summary>How long `up` took, as the test process saw it.</summary>
     public TimeSpan UpElapsed { get; private set; }
@@ -91,7 +88,7 @@ public abstract class PlaygroundFixture : IAsyncLifetime
 public sealed class SixHostPlayground : PlaygroundFixture
 {
     public SixHostPlayground()
-        : base(6, "postgresql")
+        : base(6)
     {
     }
 }
@@ -100,8 +97,9 @@ public sealed class SixHostPlayground : PlaygroundFixture
 public sealed class OpenGaussPlayground : PlaygroundFixture
 {
     public OpenGaussPlayground()
-        : base(4, engine: null)
+        : base(4)
     {
+        Engine = null;
     }
 }
 
@@ -109,7 +107,8 @@ public sealed class OpenGaussPlayground : PlaygroundFixture
 public sealed class TwoHostOpenGaussPlayground : PlaygroundFixture
 {
     public TwoHostOpenGaussPlayground()
-        : base(2, engine: null)
+        : base(2)
     {
+        Engine = null;
     }
 }

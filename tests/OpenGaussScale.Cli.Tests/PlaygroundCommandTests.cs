@@ -6,23 +6,22 @@ namespace OpenGaussScale.Cli.Tests;
 public sealed class PlaygroundCommandTests
 {
     [Fact]
-    public async Task The_opengauss_engine_is_refused_until_the_kit_is_integrated_and_says_what_to_use()
+    public async Task The_default_engine_is_opengauss()
     {
-        var run = await CliHarness.RunAsync("playground", "up", "--engine", "opengauss", "--dir", "/nonexistent/ogscale-test");
+        var run = await CliHarness.RunAsync("playground", "up", "--help");
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("error: the openGauss engine needs the kit", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("hint: use --engine postgresql", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Stdout);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Matches(@"--engine <opengauss\|postgresql> +the database: opengauss \(through the command kit\) or postgresql \[default: opengauss\]", run.Stdout);
     }
 
     [Fact]
-    public async Task The_default_engine_is_opengauss_so_a_plain_up_is_refused_the_same_way()
+    public async Task The_default_engine_is_accepted_and_the_nodes_are_checked()
     {
-        var run = await CliHarness.RunAsync("playground", "up", "--dir", "/nonexistent/ogscale-test");
+        var run = await CliHarness.RunAsync("playground", "up", "--nodes", "10", "--dir", "/nonexistent/ogscale-test");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("the openGauss engine needs the kit", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: --nodes 10 is out of range", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
     }
 
     [Theory]

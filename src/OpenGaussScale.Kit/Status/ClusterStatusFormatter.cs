@@ -6,7 +6,7 @@ namespace OpenGaussScale.Kit.Status;
 /// <summary>One data node line of gs_om -t status --detail.</summary>
 public sealed record DatanodeStatusRow(int NodeId, string NodeName, string NodeIp, int Port, int InstanceId, string DataDirectory, string Letter, string Role, string State)
 {
-    /// <summary>"P Primary Normal", "S Standby Need repair(Disconnected)", "S Down Unknown".</summary>
+    /// <summary>"P Primary Normal", "S Standby Need repair(Disconnected)", "C Cascade Normal", "S Down Manually stopped", "S Unknown Unknown".</summary>
     public string StateText => $"{Letter} {Role} {State}";
 }
 
@@ -19,16 +19,27 @@ public static class ClusterStatusFormatter
 
     private static readonly string Rule = new('-', 71);
 
-    /// <summary>Normal when every instance is Normal with a primary, Unavailable without a normal primary, else Degraded.</summary>
+    /// <summary>
+    /// OM's rule (no CM): one instance is Normal or Unavailable by its state; with several, Unavailable unless exactly one
+    /// Primary and it is Normal, Degraded when another instance is not a Normal Standby/Secondary/Cascade, else Normal.
+    /// </summary>
     public static string ClusterState(IReadOnlyList<DatanodeStatusRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (!rows.Any(r => r.Role == RoleRules.Primary && r.State == RoleRules.Normal))
+        if (rows.Count <= 1)
+        {
+            return rows.Count == 1 && rows[0].State == RoleRules.Normal ? Normal : Unavailable;
+        }
+
+        var primaries = rows.Where(r => r.Role == RoleRules.Primary).ToList();
+        if (primaries.Count != 1 || primaries[0].State != RoleRules.Normal)
         {
             return Unavailable;
         }
 
-        return rows.All(r => r.State == RoleRules.Normal && r.Role != "Down") ? Normal : Degraded;
+        return rows.Where(r => r.Role != RoleRules.Primary).All(r => r.Role is RoleRules.Standby or "Secondary" or QueryStatus.Cascade && r.State == RoleRules.Normal)
+            ? Normal
+            : Degraded;
     }
 
     public static string Summary(string clusterName, string clusterState)

@@ -5,8 +5,9 @@ namespace OpenGaussScale.Playground.Engines;
 
 /// <summary>
 /// The database a playground runs: PostgreSQL 15 directly (<see cref="PostgresEngine"/>), or openGauss through the
-/// command kit. The rest of the playground (hosts, sshd, namespaces, trust, SNAT) does not depend on it.
-/// Every database process is started through the host's sshd, so it lives in the host's namespaces and cgroup.
+/// command kit (<see cref="OpenGaussEngine"/>). The rest of the playground (hosts, sshd, namespaces, trust, SNAT) does
+/// not depend on it. Every database process is started through the host's sshd, so it lives in the host's namespaces
+/// and cgroup.
 /// </summary>
 public interface IPlaygroundEngine
 {
@@ -27,4 +28,13 @@ public interface IPlaygroundEngine
 
     /// <summary>Runs SQL on the host's database as omm, inside the host; rows as `a|b`, tuples only.</summary>
     Task<CommandResult> SqlAsync(PlaygroundContext context, PlaygroundHost host, string sql, CancellationToken cancellationToken);
+
+    /// <summary>The role of a running database in the engine's own words (`playground status`), or "unknown".</summary>
+    Task<string> RoleAsync(PlaygroundContext context, PlaygroundHost host, CancellationToken cancellationToken);
+
+    /// <summary>More files `up` lists in its summary (label, path).</summary>
+    IReadOnlyList<(string Label, string Path)> Files(PlaygroundLayout layout);
+
+    /// <summary>More commands `up` suggests trying.</summary>
+    IReadOnlyList<string> NextCommands(PlaygroundLayout layout);
 }

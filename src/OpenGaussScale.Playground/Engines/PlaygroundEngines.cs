@@ -10,14 +10,11 @@ public static class PlaygroundEngines
 
     public static readonly IReadOnlyList<string> Names = [OpenGauss, PostgreSql];
 
-    /// <summary>The engine, or a usage error (exit 2) for one this build cannot run.</summary>
+    /// <summary>The engine, or a usage error (exit 2) for an unknown name.</summary>
     public static IPlaygroundEngine Create(string name) => name switch
     {
         PostgreSql => new PostgresEngine(),
-        OpenGauss => throw new OgscaleException(
-            "the openGauss engine needs the kit (the openGauss command kit over PostgreSQL), which this build does not include yet",
-            "use --engine postgresql",
-            ExitCodes.Usage),
+        OpenGauss => new OpenGaussEngine(),
         _ => throw new OgscaleException($"unknown engine '{name}'", $"use --engine {string.Join(" or --engine ", Names)}", ExitCodes.Usage),
     };
 }

@@ -12,10 +12,10 @@ namespace OpenGaussScale.Playground.Engines;
 /// </summary>
 public sealed class PostgresEngine : IPlaygroundEngine
 {
-    public const string BinDir = "/usr/lib/postgresql/15/bin";
+    public const string BinDir = Postmaster.BinDir;
     public const string LogFile = PlaygroundLayout.LogPath + "/postgresql.log";
 
-    public string Name => "postgresql";
+    public string Name => PlaygroundEngines.PostgreSql;
 
     public IReadOnlyList<string> OmmEnvironment { get; } =
     [
@@ -47,7 +47,7 @@ public sealed class PostgresEngine : IPlaygroundEngine
         await context.Shell.RunCheckedAsync(
             host,
             PlaygroundLayout.DbUser,
-            [$"{BinDir}/pgbench", "-i", "-q", "-s", "1", "-h", host.Address, "-p", Port, "postgres"],
+            [$"{BinDir}/pgbench", "-i", "-q", "-s", "1", "-h", host.Address, "-p", Postmaster.Port, "postgres"],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         var created = await SqlAsync(context, host, $"create database {PlaygroundLayout.DbUser}", cancellationToken).ConfigureAwait(false);
         if (!created.Succeeded)
@@ -60,7 +60,7 @@ public sealed class PostgresEngine : IPlaygroundEngine
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(host);
-        context.Log.Info($"{host.Name}: starting PostgreSQL on {host.Address}:{Port}");
+        context.Log.Info($"{host.Name}: starting PostgreSQL on {host.Address}:{Postmaster.Port}");
 
         // -l: without a log file the postmaster keeps the ssh channel's stdout open and ssh never returns.
         await context.Shell.RunCheckedAsync(
@@ -71,38 +71,20 @@ public sealed class PostgresEngine : IPlaygroundEngine
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task StopDatabaseAsync(PlaygroundContext context, PlaygroundHost host, DatabaseStopMode mode, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(host);
-        var (state, pid) = DatabaseProbe.Probe(context, host.Number);
-        if (state != DatabaseState.Running || pid is not int postmaster)
-        {
-            return;
-        }
+    public Task StopDatabaseAsync(PlaygroundContext context, PlaygroundHost host, DatabaseStopMode mode, CancellationToken cancellationToken) =>
+        Postmaster.StopAsync(context, host, mode, LogFile, cancellationToken);
 
-        context.Log.Info($"{host.Name}: stopping PostgreSQL ({(mode == DatabaseStopMode.Fast ? "fast" : "immediate")}, postmaster pid {postmaster})");
-        ProcessTable.Signal(postmaster, mode == DatabaseStopMode.Fast ? ProcessTable.SigInt : ProcessTable.SigQuit);
-        if (!await ProcessTable.WaitGoneAsync([postmaster], TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false))
-        {
-            throw new OgscaleException($"{host.Name}: the postmaster (pid {postmaster}) did not stop within 60 s", $"look at {context.Layout.FromOutside(host.Number, LogFile)}");
-        }
+    public Task<CommandResult> SqlAsync(PlaygroundContext context, PlaygroundHost host, string sql, CancellationToken cancellationToken) =>
+        Postmaster.SqlAsync(context, host, sql, cancellationToken);
+
+    /// <summary>primary or standby, from pg_is_in_recovery().</summary>
+    public async Task<string> RoleAsync(PlaygroundContext context, PlaygroundHost host, CancellationToken cancellationToken)
+    {
+        var result = await SqlAsync(context, host, "select pg_is_in_recovery()", cancellationToken).ConfigureAwait(false);
+        return !result.Succeeded ? "unknown" : result.StandardOutput.Trim() == "t" ? "standby" : "primary";
     }
 
-    public Task<CommandResult> SqlAsync(PlaygroundContext context, PlaygroundHost host, string sql, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(host);
+    public IReadOnlyList<(string Label, string Path)> Files(PlaygroundLayout layout) => [];
 
-        // The SQL goes on stdin (-f -): never through argv or a shell.
-        return context.Shell.RunAsync(
-            host,
-            PlaygroundLayout.DbUser,
-            [$"{BinDir}/psql", "-h", host.Address, "-p", Port, "-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-f", "-"],
-            TimeSpan.FromMinutes(5),
-            sql,
-            cancellationToken);
-    }
-
-    private static string Port => PlaygroundLayout.DataPort.ToString(CultureInfo.InvariantCulture);
+    public IReadOnlyList<string> NextCommands(PlaygroundLayout layout) => [];
 }

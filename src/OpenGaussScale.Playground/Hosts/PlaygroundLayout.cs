@@ -18,6 +18,9 @@ public sealed record PlaygroundLayout(string Dir)
     public const string CorePath = "/opt/ogscale/corefile";
     public const string DataRoot = "/opt/ogscale/data";
     public const string DataDir = "/opt/ogscale/data/dn";
+
+    /// <summary>Where the openGauss engine leaves the release package on host 1 (tarballs and the unpacked script/).</summary>
+    public const string PackagePath = "/opt/ogscale/package";
     public const int DataPort = 15400;
     public const string DbUser = "omm";
     public const string DbGroup = "dbgrp";
@@ -37,6 +40,9 @@ public sealed record PlaygroundLayout(string Dir)
     public string Identity => Path.Combine(Dir, "id_ed25519");
 
     public string NftFile => Path.Combine(Dir, "playground.nft");
+
+    /// <summary>The package the openGauss engine builds on the control machine (then copied to host 1).</summary>
+    public string PackageDir => Path.Combine(Dir, "package");
 
     public string HostsDir => Path.Combine(Dir, "hosts");
 

@@ -11,6 +11,7 @@ namespace OpenGaussScale.Playground.Os;
 public sealed class HostShell(PlaygroundLayout layout)
 {
     public const string Ssh = "/usr/bin/ssh";
+    public const string Scp = "/usr/bin/scp";
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
@@ -24,6 +25,30 @@ public sealed class HostShell(PlaygroundLayout layout)
             timeout ?? DefaultTimeout,
             standardInput,
             cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the argv as the user after sourcing the user's ~/.bashrc, the way openGauss's tools run their commands
+    /// (`source ENVFILE &amp;&amp; ...`). The shell script is constant; the argv reaches it as positional parameters.
+    /// </summary>
+    public static IReadOnlyList<string> WithEnvironment(IReadOnlyList<string> argv) =>
+        ["bash", "-c", "source ~/.bashrc && exec \"$@\"", "bash", .. argv];
+
+    /// <summary>Copies local files into a directory of the host with scp (as the user), the way a DBA sends a package.</summary>
+    public async Task CopyAsync(PlaygroundHost host, string user, IReadOnlyList<string> files, string remoteDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(files);
+        var result = await ProcessRunner.RunAsync(
+            [Scp, "-F", Layout.SshConfig, "-q", "-p", .. files, $"{user}@{host.Name}:{remoteDirectory}"],
+            TimeSpan.FromMinutes(5),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new OgscaleException(
+                $"{host.Name}: scp of {string.Join(' ', files.Select(Path.GetFileName))} to {remoteDirectory} as {user} failed (exit {result.ExitCode}): {result.Tail()}",
+                $"check `ogscale playground status --dir {Layout.Dir}`");
+        }
     }
 
     /// <summary>Runs and throws an error naming the host, the user and the command when it fails.</summary>

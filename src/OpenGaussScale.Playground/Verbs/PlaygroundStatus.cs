@@ -26,8 +26,7 @@ public static class PlaygroundStatus
             var role = "-";
             if (state == DatabaseState.Running && engine is not null)
             {
-                var result = await engine.SqlAsync(context, context.Host(h.Number), "select pg_is_in_recovery()", cancellationToken).ConfigureAwait(false);
-                role = !result.Succeeded ? "unknown" : result.StandardOutput.Trim() == "t" ? "standby" : "primary";
+                role = await engine.RoleAsync(context, context.Host(h.Number), cancellationToken).ConfigureAwait(false);
             }
 
             return new HostStatus(h.Name, h.Address, h.SshPort, sshdPid is null ? "stopped" : "running", sshdPid, DatabaseProbe.Describe(state), dbPid, role);

@@ -268,10 +268,20 @@ public static class PlaygroundUp
         text.AppendLine($"  known_hosts     {layout.KnownHosts}");
         text.AppendLine($"  identity        {layout.Identity}");
         text.AppendLine($"  state           {layout.StateFile}");
+        foreach (var (label, path) in engine.Files(layout))
+        {
+            text.AppendLine($"  {label,-14}  {path}");
+        }
+
         var newHosts = string.Join(',', state.Hosts.Skip(1).Take(2).Select(h => h.Address));
         text.AppendLine("next:");
         text.AppendLine($"  ssh -F {layout.SshConfig} root@ognode2 hostname");
         text.AppendLine($"  ogscale playground sql 1 \"select count(*) from pgbench_accounts\" --dir {layout.Dir}");
+        foreach (var command in engine.NextCommands(layout))
+        {
+            text.AppendLine($"  {command}");
+        }
+
         text.AppendLine($"  ogscale check -U omm -G dbgrp -X {layout.ExpandAllXml} -h {newHosts} --identity {layout.Identity} --known-hosts {layout.KnownHosts}");
         text.AppendLine($"  ogscale playground down --dir {layout.Dir}");
         await output.WriteAsync(text.ToString()).ConfigureAwait(false);

@@ -11,6 +11,9 @@ public static class HostSsh
     public static Task<ProcessResult> RunAsync(string dir, string target, params string[] argv) =>
         ProcessRun.RunAsync("ssh", ["-F", Path.Combine(dir, "ssh_config"), target, "--", ShellQuote.Join(argv)], TimeSpan.FromMinutes(1));
 
+    /// <summary>The argv run after `source ~/.bashrc` (a constant script; the argv reaches it as positional parameters).</summary>
+    public static string[] WithEnvironment(params string[] argv) => ["bash", "-c", "source ~/.bashrc && exec \"$@\"", "bash", .. argv];
+
     /// <summary>Runs and asserts exit 0; returns stdout trimmed.</summary>
     public static async Task<string> OkAsync(string dir, string target, params string[] argv)
     {

@@ -10,6 +10,9 @@ namespace OpenGaussScale.Kit.Tests.Integration;
 /// DBA would (gs_preinstall as root, then Install.py and InitInstance.py as the cluster user), with the existing
 /// `postgres` OS user as the cluster user because PostgreSQL refuses to run as root. Every postmaster is stopped and the
 /// directory removed on dispose, whatever the test did.
+/// The kit reaches other nodes with `ssh HOST -- COMMAND` (gs_om status, gs_guc -N all); here every node is this
+/// machine, so a test double for `ssh` first on PATH runs COMMAND locally. The real SSH path is exercised on the
+/// playground (tests/OpenGaussScale.E2E.Tests).
 /// </summary>
 public sealed class KitCluster : IDisposable
 {
@@ -25,6 +28,9 @@ public sealed class KitCluster : IDisposable
         try
         {
             MustSucceed(ProcessRunner.Run("chown", [$"{User}:{User}", Root]));
+            Directory.CreateDirectory(ShimDirectory);
+            File.WriteAllText(Path.Combine(ShimDirectory, "ssh"), SshShim);
+            MustSucceed(ProcessRunner.Run("chmod", ["0755", Path.Combine(ShimDirectory, "ssh")]));
             Package = PackageBuilder.Build(PackageBuilder.DefaultKitDirectory, PackageDirectory);
             MustSucceed(ProcessRunner.Run("tar", ["-xzf", Package.OmTarball, "-C", PackageDirectory]));
             MustSucceed(ProcessRunner.Run("chown", ["-R", $"{User}:{User}", PackageDirectory]));
@@ -43,6 +49,25 @@ public sealed class KitCluster : IDisposable
     public PackageFiles Package { get; }
 
     public string PackageDirectory => Path.Combine(Root, "pkg");
+
+    /// <summary>Holds the `ssh` test double (see the class summary).</summary>
+    public string ShimDirectory => Path.Combine(Root, "shim");
+
+    // Takes what the kit's RemoteHost passes (-o OPTION ..., HOST, --, COMMAND) and runs COMMAND here.
+    private const string SshShim = """
+        #!/bin/bash
+        # ssh test double of the kit's one-machine cluster: every node is this machine.
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            -o) shift 2 ;;
+            --) shift; break ;;
+            -*) echo "ssh test double: unexpected option $1" >&2; exit 255 ;;
+            *) shift ;;
+          esac
+        done
+        exec bash -c "$*"
+
+        """;
 
     public static string Address(int node) => string.Create(CultureInfo.InvariantCulture, $"127.0.0.{100 + node}");
 
@@ -128,7 +153,7 @@ public sealed class KitCluster : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ProcessRunner.Run(
             "runuser",
-            ["-u", User, "--", "env", "HOME=/var/lib/postgresql", "bash", "-c", "source \"$0\" && exec \"$@\"", EnvironmentFile(node), .. argv],
+            ["-u", User, "--", "env", "HOME=/var/lib/postgresql", $"PATH={ShimDirectory}:{Environment.GetEnvironmentVariable("PATH")}", "bash", "-c", "source \"$0\" && exec \"$@\"", EnvironmentFile(node), .. argv],
             timeout: TimeSpan.FromMinutes(5));
         Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"node{node} {clock.Elapsed.TotalSeconds:0.00}s exit {result.ExitCode}: {string.Join(' ', argv)}"));
         return result;

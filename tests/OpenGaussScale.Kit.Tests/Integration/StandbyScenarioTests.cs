@@ -114,7 +114,7 @@ public sealed class StandbyScenarioTests
         Assert.Contains("cluster_state   : Normal\n", status, StringComparison.Ordinal);
         Assert.Matches($@"(?m)^1  kitnode1  127\.0\.0\.101\s+24600\s+6001 {dn1}   P Primary Normal$", status);
         Assert.Matches($@"(?m)^2  kitnode2  127\.0\.0\.102\s+24600\s+6002 {dn2}   S Standby Normal$", status);
-        Assert.Matches($@"(?m)^3  kitnode3  127\.0\.0\.103\s+24600\s+6003 {dn3}   C Cascade Standby Normal$", status);
+        Assert.Matches($@"(?m)^3  kitnode3  127\.0\.0\.103\s+24600\s+6003 {dn3}   C Cascade Normal$", status);
 
         // gs_guc values win over postgresql.auto.conf, and renamed parameters are mapped.
         File.AppendAllText(Path.Combine(dn2, "postgresql.auto.conf"), "work_mem = '1MB'\n");
@@ -136,7 +136,7 @@ public sealed class StandbyScenarioTests
         Ok(cluster.Run(2, "gs_ctl", "stop", "-D", dn2));
         var degraded = Ok(cluster.Run(1, "gs_om", "-t", "status", "--detail")).StandardOutput;
         Assert.Contains("cluster_state   : Degraded\n", degraded, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)6002 \S+   S Down Unknown$", degraded);
+        Assert.Matches(@"(?m)6002 \S+   S Down Manually stopped$", degraded);
         Assert.Contains("cluster_state   : Degraded\n", Ok(cluster.Run(1, "gs_om", "-t", "status")).StandardOutput, StringComparison.Ordinal);
         Assert.True(
             Poll.Until(() => cluster.Run(1, "gs_ctl", "query", "-D", dn1).StandardOutput.Contains(" Senders info:\nNo information\n", StringComparison.Ordinal), TimeSpan.FromSeconds(20)),

@@ -85,17 +85,35 @@ public sealed class FormatterTests
     }
 
     [Fact]
-    public void Cluster_state_is_degraded_with_a_down_standby_and_unavailable_without_a_normal_primary()
+    public void Cluster_state_follows_om_degraded_with_a_down_standby_and_unavailable_without_one_normal_primary()
     {
         var primary = new DatanodeStatusRow(1, "n1", "10.0.0.1", 15400, 6001, "/d", "P", "Primary", "Normal");
         var standby = new DatanodeStatusRow(2, "n2", "10.0.0.2", 15400, 6002, "/d", "S", "Standby", "Normal");
-        var down = standby with { Role = "Down", State = "Unknown" };
-        Assert.Equal("Normal", ClusterStatusFormatter.ClusterState([primary, standby]));
+        var cascade = new DatanodeStatusRow(3, "n3", "10.0.0.3", 15400, 6003, "/d", "C", "Cascade", "Normal");
+        var down = standby with { Role = "Down", State = "Manually stopped" };
+        Assert.Equal("Normal", ClusterStatusFormatter.ClusterState([primary, standby, cascade]));
         Assert.Equal("Degraded", ClusterStatusFormatter.ClusterState([primary, down]));
+        Assert.Equal("Degraded", ClusterStatusFormatter.ClusterState([primary, standby with { Role = "Unknown", State = "Unknown" }]));
         Assert.Equal("Degraded", ClusterStatusFormatter.ClusterState([primary, standby with { State = "Need repair(Disconnected)" }]));
-        Assert.Equal("Unavailable", ClusterStatusFormatter.ClusterState([primary with { Role = "Down", State = "Unknown" }, standby]));
-        Assert.Contains("S Down Unknown", ClusterStatusFormatter.Detail([primary, down]), StringComparison.Ordinal);
+        Assert.Equal("Degraded", ClusterStatusFormatter.ClusterState([primary, standby with { Role = "Pending" }]));
+        Assert.Equal("Unavailable", ClusterStatusFormatter.ClusterState([primary with { Role = "Down", State = "Manually stopped" }, standby]));
+        Assert.Equal("Unavailable", ClusterStatusFormatter.ClusterState([primary, standby with { Role = "Primary" }]));
+        Assert.Equal("Normal", ClusterStatusFormatter.ClusterState([primary]));
+        Assert.Equal("Unavailable", ClusterStatusFormatter.ClusterState([primary with { State = "Manually stopped" }]));
+        Assert.Contains("\n2  n2  10.0.0.2         15400     6002 /d   S Down Manually stopped\n", ClusterStatusFormatter.Detail([primary, down]), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0, " HA state:\n\tlocal_role                     : Primary\n\tstatic_connections             : 1\n\tdb_state                       : Normal\n", "Primary", "Normal")]
+    [InlineData(0, " HA state:\n\tlocal_role                     : Cascade Standby\n\tdb_state                       : Normal\n", "Cascade", "Normal")]
+    [InlineData(0, "\tlocal_role                     : Standby\n\tdb_state                       : Need repair\n\tdetail_information             : Disconnected\n", "Standby", "Need repair(Disconnected)")]
+    [InlineData(0, "\tlocal_role                     : Unknown\n\tdb_state                       : Starting\n", "Unknown", "Starting")]
+    [InlineData(1, "[2024-09-26 10:00:00.000][1][][gs_ctl]:  PID file \"/d/postmaster.pid\" does not exist\n[2024-09-26 10:00:00.000][1][][gs_ctl]: Is server running?\n", "Down", "Manually stopped")]
+    [InlineData(1, "gsql: could not connect to the local server\n", "Down", "Manually stopped")]
+    [InlineData(255, "ssh: connect to host 10.0.0.2 port 22: Connection refused\n", "Unknown", "Unknown")]
+    [InlineData(0, "garbage", "Unknown", "Unknown")]
+    public void A_nodes_gs_ctl_query_is_read_as_om_reads_it(int exitCode, string output, string role, string state) =>
+        Assert.Equal((role, state), QueryStatus.Read(exitCode, output));
 
     [Fact]
     public void Gs_om_status_summary_has_the_key_value_lines_gs_dropnode_parses()

@@ -70,7 +70,7 @@ public sealed class GsOmTool : ITool
     private static int Status(KitServices services, bool detail)
     {
         var config = StaticConfig.Load(StaticConfig.PathIn(services.Context.RequireEnv("GAUSSHOME")));
-        var rows = new ClusterProbe(services.Probe).Probe(config.Cluster, KitServices.CurrentUser);
+        var rows = new ClusterProbe(services).Probe(config);
         services.Context.Out.Write(detail
             ? ClusterStatusFormatter.Detail(rows)
             : ClusterStatusFormatter.Summary(config.Cluster.ClusterName, ClusterStatusFormatter.ClusterState(rows)));

@@ -24,7 +24,7 @@ public sealed class LocalRefresh
     {
         var gaussHome = _services.Context.RequireEnv("GAUSSHOME");
         var config = StaticConfig.Load(StaticConfig.PathIn(gaussHome));
-        var rows = new ClusterProbe(_services.Probe).Probe(config.Cluster, KitServices.CurrentUser);
+        var rows = new ClusterProbe(_services).Probe(config);
         var dynamic = rows.Select(r => new { nodeId = r.NodeId, nodeName = r.NodeName, instanceId = r.InstanceId, role = r.Role, state = r.State }).ToList();
         File.WriteAllText(
             Path.Combine(gaussHome, "bin", "cluster_dynamic_config"),
@@ -36,7 +36,7 @@ public sealed class LocalRefresh
             return;
         }
 
-        var cascadeHosts = rows.Where(r => r.Role == RoleRules.CascadeStandby).Select(r => r.NodeIp).ToHashSet(StringComparer.Ordinal);
+        var cascadeHosts = rows.Where(r => r.Role == QueryStatus.Cascade).Select(r => r.NodeIp).ToHashSet(StringComparer.Ordinal);
         foreach (var instance in local.DataNodes)
         {
             var dataDirectory = new DataDirectory(instance.DataDirectory);

@@ -17,6 +17,8 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
     private readonly SshOptions _options;
     private readonly HostKeyVerifier _verifier;
     private readonly PrivateKeyLoader _keys;
+    private readonly ConcurrentDictionary<string, PrivateKeyLoader> _keysOfUsers = new(StringComparer.Ordinal);
+    private readonly Func<string, string?> _getEnvironment;
     private readonly ILogger _logger;
     private bool _disposed;
 
@@ -33,6 +35,7 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
         _logger = logger ?? Log.Logger;
         _verifier = new HostKeyVerifier(options.ResolvedKnownHostsFile, options.AcceptNewHostKeys, _logger);
         _keys = new PrivateKeyLoader(options.IdentityFiles, SshOptions.UserSshDirectory(), options.PassphrasePrompt, getEnvironment);
+        _getEnvironment = getEnvironment;
     }
 
     public async Task<IRemoteShell> OpenAsync(RemoteTarget target, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
         ObjectDisposedException.ThrowIf(_disposed, this);
         var entry = _connections.GetOrAdd(
             target,
-            t => new Lazy<Task<SshConnection>>(() => SshConnection.OpenAsync(t, _options, _verifier, _keys, _logger, cancellationToken)));
+            t => new Lazy<Task<SshConnection>>(() => SshConnection.OpenAsync(t, _options, _verifier, KeysFor(t.User), _logger, cancellationToken)));
         try
         {
             var connection = await entry.Value.ConfigureAwait(false);
@@ -52,6 +55,20 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
             _connections.TryRemove(new KeyValuePair<RemoteTarget, Lazy<Task<SshConnection>>>(target, entry));
             throw;
         }
+    }
+
+    // Without --identity, root logging in as another user (the cluster user) offers that user's own keys first, then
+    // root's: the original runs its user-trust checks as that user (`su - omm -c ...`), so omm's keys are the ones the
+    // other nodes trust for omm.
+    private PrivateKeyLoader KeysFor(string user)
+    {
+        if (_options.IdentityFiles.Count > 0 || user == "root" || Environment.UserName != "root")
+        {
+            return _keys;
+        }
+
+        return _keysOfUsers.GetOrAdd(user, u => new PrivateKeyLoader(
+            [], [Path.Combine(UserHome.Of(u), ".ssh"), SshOptions.UserSshDirectory()], _options.PassphrasePrompt, _getEnvironment));
     }
 
     public async ValueTask DisposeAsync()

@@ -33,7 +33,11 @@ public static class Postmaster
         }
     }
 
-    /// <summary>Runs SQL as omm inside the host over TCP to its own address; the SQL goes on stdin (-f -), never through argv or a shell.</summary>
+    /// <summary>
+    /// Runs SQL as omm inside the host through the host's own socket directory (local connections are trusted on every
+    /// node, a standby included, whatever its copied pg_hba.conf says about TCP); the SQL goes on stdin (-f -), never
+    /// through argv or a shell.
+    /// </summary>
     public static Task<CommandResult> SqlAsync(PlaygroundContext context, PlaygroundHost host, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -41,7 +45,7 @@ public static class Postmaster
         return context.Shell.RunAsync(
             host,
             PlaygroundLayout.DbUser,
-            [$"{BinDir}/psql", "-h", host.Address, "-p", Port, "-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-f", "-"],
+            [$"{BinDir}/psql", "-h", PlaygroundLayout.TmpPath, "-p", Port, "-X", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-f", "-"],
             TimeSpan.FromMinutes(5),
             sql,
             cancellationToken);

@@ -5,8 +5,8 @@ using Renci.SshNet.Common;
 namespace OpenGaussScale.Ssh.Identity;
 
 /// <summary>
-/// Loads the private keys to authenticate with: the --identity files, else the running user's default keys that
-/// exist. Encrypted keys take their passphrase from OGSCALE_SSH_PASSPHRASE or from the prompt, never from argv.
+/// Loads the private keys to authenticate with: the --identity files, else the default keys that exist in the given
+/// ~/.ssh directories (in order). Encrypted keys take their passphrase from OGSCALE_SSH_PASSPHRASE or from the prompt, never from argv.
 /// Keys are loaded once per run and shared by every connection.
 /// </summary>
 internal sealed class PrivateKeyLoader
@@ -17,16 +17,21 @@ internal sealed class PrivateKeyLoader
     private static readonly string[] DefaultKeyNames = ["id_ed25519", "id_ecdsa", "id_rsa"];
 
     private readonly IReadOnlyList<string> _explicitFiles;
-    private readonly string _sshDirectory;
+    private readonly IReadOnlyList<string> _sshDirectories;
     private readonly IPassphrasePrompt? _prompt;
     private readonly Func<string, string?> _getEnvironment;
     private readonly Lock _lock = new();
     private IReadOnlyList<PrivateKeyFile>? _keys;
 
     public PrivateKeyLoader(IReadOnlyList<string> explicitFiles, string sshDirectory, IPassphrasePrompt? prompt, Func<string, string?> getEnvironment)
+        : this(explicitFiles, [sshDirectory], prompt, getEnvironment)
+    {
+    }
+
+    public PrivateKeyLoader(IReadOnlyList<string> explicitFiles, IReadOnlyList<string> sshDirectories, IPassphrasePrompt? prompt, Func<string, string?> getEnvironment)
     {
         _explicitFiles = explicitFiles;
-        _sshDirectory = sshDirectory;
+        _sshDirectories = sshDirectories;
         _prompt = prompt;
         _getEnvironment = getEnvironment;
     }
@@ -34,7 +39,7 @@ internal sealed class PrivateKeyLoader
     /// <summary>The key files that will be offered, in order.</summary>
     public IReadOnlyList<string> Files => _explicitFiles.Count > 0
         ? _explicitFiles
-        : [.. DefaultKeyNames.Select(n => Path.Combine(_sshDirectory, n)).Where(File.Exists)];
+        : [.. _sshDirectories.SelectMany(d => DefaultKeyNames.Select(n => Path.Combine(d, n))).Where(File.Exists).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Loads (once) and returns the keys; errors name <paramref name="target"/>, the connection that needed them.</summary>
     public IReadOnlyList<PrivateKeyFile> Load(RemoteTarget target)
@@ -52,7 +57,7 @@ internal sealed class PrivateKeyLoader
                 throw new RemoteException(
                     RemoteFailureKind.AuthenticationFailed,
                     target,
-                    $"{target.Host}: no SSH private key to log in as {target.User}: none of {string.Join(", ", DefaultKeyNames)} exists in {_sshDirectory}",
+                    $"{target.Host}: no SSH private key to log in as {target.User}: none of {string.Join(", ", DefaultKeyNames)} exists in {string.Join(" or ", _sshDirectories)}",
                     "pass --identity FILE, or create a key with `ssh-keygen -t ed25519` and add its .pub to the node's authorized_keys");
             }
 

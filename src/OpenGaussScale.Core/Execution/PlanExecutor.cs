@@ -153,7 +153,8 @@ public sealed class PlanExecutor
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Log.Error(ex, "{Step} failed: {Error}", step.Id, ex.Message);
+            // The progress display tells the user; the log file keeps the exception with its stack.
+            context.Log.Debug(ex, "{Step} failed: {Error}", step.Id, ex.Message);
             await TryRecordAsync(context, JournalEvents.Failed, step, ex.Message).ConfigureAwait(false);
             return Report(new StepOutcome(step, StepStatus.Failed, clock.Elapsed, ex.Message));
         }

@@ -28,7 +28,7 @@ internal static class PgCommands
 
     public static PlannedCommand CreateSlot(NodeConfig node, string user, string environmentFile, string slot) =>
         PgSql.Command(node, user, environmentFile,
-            $"select pg_create_physical_replication_slot({PgNames.Literal(slot)}) where not exists (select 1 from pg_replication_slots where slot_name = {PgNames.Literal(slot)})");
+            $"select pg_create_physical_replication_slot({PgNames.Literal(slot)}, true) where not exists (select 1 from pg_replication_slots where slot_name = {PgNames.Literal(slot)})");
 
     /// <summary>Stops a database immediately; an already stopped one is fine.</summary>
     public static PlannedCommand StopImmediate(NodeConfig node, string user, string environmentFile) =>

@@ -4,7 +4,11 @@ using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
-/// <summary>On the upstream: a physical replication slot for the new standby, so WAL it needs is kept until it connects.</summary>
+/// <summary>
+/// On the upstream: a physical replication slot for the new standby that reserves WAL from now on (immediately_reserve),
+/// so the WAL its base backup and its first connection need is kept: without it a checkpoint during the copy (another
+/// host's `-c fast`) can remove a segment the copy still streams ("requested WAL segment ... has already been removed").
+/// </summary>
 internal sealed class CreateSlotAction : StepAction
 {
     private readonly NodeConfig _upstream;
@@ -16,7 +20,7 @@ internal sealed class CreateSlotAction : StepAction
     {
         _upstream = upstream;
         _slot = PgNames.SlotName(standby);
-        _create = PgSql.Command(upstream, user, environmentFile, $"select pg_create_physical_replication_slot({PgNames.Literal(_slot)})");
+        _create = PgSql.Command(upstream, user, environmentFile, $"select pg_create_physical_replication_slot({PgNames.Literal(_slot)}, true)");
         _exists = PgSql.Command(upstream, user, environmentFile, $"select count(*) from pg_replication_slots where slot_name = {PgNames.Literal(_slot)}");
     }
 

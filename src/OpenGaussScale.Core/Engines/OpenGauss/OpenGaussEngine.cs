@@ -12,7 +12,7 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 /// a deterministic replconninfo mesh with stale entries cleared, every changed node reloaded and checked, versions
 /// compared per host, builds bounded by --time-out, failed hosts' entries removed by exact match.
 /// </summary>
-public sealed class OpenGaussEngine : IEngine
+public sealed partial class OpenGaussEngine : IEngine
 {
     internal const string PackagePrefix = "package.";
 

@@ -12,7 +12,7 @@ namespace OpenGaussScale.Core.Engines.PostgreSql;
 /// slot on its upstream, a base backup (cascades from their standby), application_name = the XML node name, start,
 /// wait until streaming. The primary is never restarted; settings are read with current_setting, never by grepping files.
 /// </summary>
-public sealed class PostgreSqlEngine : IEngine
+public sealed partial class PostgreSqlEngine : IEngine
 {
     internal const string HomeFact = "home";
 

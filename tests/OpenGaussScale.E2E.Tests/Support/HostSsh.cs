@@ -8,8 +8,10 @@ public static class HostSsh
     /// <param name="dir">the playground's DIR.</param>
     /// <param name="target">user@host, e.g. root@ognode2.</param>
     /// <param name="argv">the remote command (quoted for the remote shell by ShellQuote).</param>
-    public static Task<ProcessResult> RunAsync(string dir, string target, params string[] argv) =>
-        ProcessRun.RunAsync("ssh", ["-F", Path.Combine(dir, "ssh_config"), target, "--", ShellQuote.Join(argv)], TimeSpan.FromMinutes(1));
+    public static Task<ProcessResult> RunAsync(string dir, string target, TimeSpan timeout, params string[] argv) =>
+        ProcessRun.RunAsync("ssh", ["-F", Path.Combine(dir, "ssh_config"), target, "--", ShellQuote.Join(argv)], timeout);
+
+    public static Task<ProcessResult> RunAsync(string dir, string target, params string[] argv) => RunAsync(dir, target, TimeSpan.FromMinutes(1), argv);
 
     /// <summary>The argv run after `source ~/.bashrc` (a constant script; the argv reaches it as positional parameters).</summary>
     public static string[] WithEnvironment(params string[] argv) => ["bash", "-c", "source ~/.bashrc && exec \"$@\"", "bash", .. argv];

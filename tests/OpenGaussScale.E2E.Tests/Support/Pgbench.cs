@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 namespace OpenGaussScale.E2E.Tests.Support;
 
 /// <summary>
-/// pgbench against the primary, run inside ognode1 through its sshd (so it is one of the host's clients), from before
+/// pgbench against the primary (through its socket directory: both engines run PostgreSQL underneath, the kit too),
+/// run inside ognode1 through its sshd (so it is one of the host's clients), from before
 /// an operation to after it. `-P 1` prints a progress line every second with the failed transactions so far; stopping
 /// the local ssh (it holds a pty) hangs up the remote pgbench.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed partial class Pgbench : IAsyncDisposable
     public static async Task<Pgbench> StartAsync(string dir, string database = "postgres")
     {
         var start = new ProcessStartInfo("ssh") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-F", Path.Combine(dir, "ssh_config"), "-tt", "omm@ognode1", "--", "bash", "-c", $"'. ~/.bashrc; exec pgbench -c 4 -j 2 -P 1 -T 3600 {database}'" })
+        foreach (var arg in new[] { "-F", Path.Combine(dir, "ssh_config"), "-tt", "omm@ognode1", "--", "bash", "-c", $"'exec /usr/lib/postgresql/15/bin/pgbench -h /opt/ogscale/tmp -p 15400 -c 4 -j 2 -P 1 -T 3600 {database}'" })
         {
             start.ArgumentList.Add(arg);
         }

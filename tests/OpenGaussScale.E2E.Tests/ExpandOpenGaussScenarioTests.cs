@@ -14,7 +14,7 @@ public sealed class ExpandOpenGaussScenarioTests(FourHostOpenGaussPlaygroundForE
     [PlaygroundFact]
     public async Task Expand_on_the_primary_sends_installs_and_builds_two_standbys_and_a_cascade()
     {
-        var xml = ClusterXmlVariants.WithCascades(playground.Dir, "ognode4");
+        var xml = OpenGaussScale.Playground.Xml.CascadeVariant.Write(playground.Dir, "ognode4");
         string[] expand = [OgscaleProcess.Dotnet, OgscaleProcess.Dll, "expand", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", "127.0.0.12,127.0.0.13,127.0.0.14", "--package", "/opt/ogscale/package"];
 
         await using var bench = await Pgbench.StartAsync(playground.Dir);

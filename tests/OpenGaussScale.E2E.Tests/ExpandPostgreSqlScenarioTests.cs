@@ -15,7 +15,7 @@ public sealed class ExpandPostgreSqlScenarioTests(FourHostPlaygroundForExpand pl
     [PlaygroundFact]
     public async Task Expand_adds_two_standbys_and_a_cascade_online_and_a_rerun_changes_nothing()
     {
-        var xml = ClusterXmlVariants.WithCascades(playground.Dir, "ognode4");
+        var xml = OpenGaussScale.Playground.Xml.CascadeVariant.Write(playground.Dir, "ognode4");
         string[] access = ["--identity", Path.Combine(playground.Dir, "id_ed25519"), "--known-hosts", Path.Combine(playground.Dir, "known_hosts")];
         string[] expand = ["expand", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", NewHosts, .. access];
 

@@ -33,6 +33,7 @@ internal static class PlaygroundCommand
         playground.Subcommands.Add(Start());
         playground.Subcommands.Add(Rekey());
         playground.Subcommands.Add(Alter());
+        playground.Subcommands.Add(PlaygroundDemoCommand.Create(services));
         return playground;
     }
 

@@ -72,6 +72,14 @@ public static class DerivedConfigBuilder
             }
         }
 
+        // openGauss keeps 16 WAL segments unless wal_keep_segments says otherwise (reference 2.1 item 18: an unset
+        // value is 16); PostgreSQL keeps none. Without them a checkpoint during one build (another build's fast
+        // checkpoint) can remove a segment a concurrent build still streams.
+        if (!names.Contains("wal_keep_size", StringComparer.OrdinalIgnoreCase))
+        {
+            Emit("wal_keep_size", (GucCatalog.DefaultWalKeepSegments * GucCatalog.WalSegmentMegabytes).ToString(System.Globalization.CultureInfo.InvariantCulture) + "MB");
+        }
+
         if (!socketSet)
         {
             if (socketDirectoryFallback is null)

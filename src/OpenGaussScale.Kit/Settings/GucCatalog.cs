@@ -25,6 +25,9 @@ public static partial class GucCatalog
     /// <summary>Size of one WAL segment in MB (openGauss and PostgreSQL both default to 16 MB).</summary>
     public const int WalSegmentMegabytes = 16;
 
+    /// <summary>openGauss's default wal_keep_segments (16 segments of 16 MB), used when postgresql.conf sets none.</summary>
+    public const int DefaultWalKeepSegments = 16;
+
     public const int MaxReplConnInfo = 8;
 
     private static readonly HashSet<string> OpenGaussOnly = new(StringComparer.OrdinalIgnoreCase)

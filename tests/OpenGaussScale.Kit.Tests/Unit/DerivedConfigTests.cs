@@ -33,6 +33,13 @@ public sealed class DerivedConfigTests
     }
 
     [Fact]
+    public void Without_wal_keep_segments_openGauss_default_of_16_segments_is_kept()
+    {
+        Assert.Contains("wal_keep_size = 256MB\n", Conf("port = 1"), StringComparison.Ordinal);
+        Assert.Single(Conf("wal_keep_segments = 64").Split('\n'), l => l.StartsWith("wal_keep_size", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_socket_directory_defaults_to_PGHOST_and_is_required()
     {
         Assert.Contains("unix_socket_directories = '/opt/ogscale/tmp'\n", Conf("port = 1"), StringComparison.Ordinal);

@@ -33,6 +33,9 @@ public sealed record CliServices
     /// <summary>The value of an environment variable of this process (MPPDB_ENV_SEPARATE_PATH, ...).</summary>
     public required Func<string, string?> Environment { get; init; }
 
+    /// <summary>stderr when it is a terminal (for the live progress display), else null.</summary>
+    public TextWriter? Terminal { get; init; }
+
     /// <summary>Asks for an encrypted key's passphrase on a terminal (null when there is none).</summary>
     public IPassphrasePrompt? PassphrasePrompt { get; init; }
 
@@ -47,6 +50,7 @@ public sealed record CliServices
         ShellFactories = (options, log) => (new LocalRemoteShellFactory(options.DefaultCommandTimeout, log), new SshRemoteShellFactory(options, log)),
         Environment = System.Environment.GetEnvironmentVariable,
         PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(),
+        Terminal = Console.IsErrorRedirected ? null : Console.Error,
     };
 
     // /proc/self/status "Uid: real effective ..." — the effective uid decides what ogscale may do.

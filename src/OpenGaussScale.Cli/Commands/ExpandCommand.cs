@@ -81,7 +81,9 @@ internal static class ExpandCommand
         var environmentFile = options.EnvironmentFile(parse, services);
         var logFile = LogFile(config, user, services);
 
-        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile);
+        // On a terminal (text output, not --verbose) a live per-host display; otherwise plain progress lines.
+        var live = services.Terminal is { } terminal && !json && !parse.GetValue(options.Verbose) && !args.DryRun ? new LiveProgress(terminal) : null;
+        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile, quiet: live is not null);
         RefuseOnAStandby(session, config);
         var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
         session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, logFile);
@@ -99,7 +101,10 @@ internal static class ExpandCommand
             EnvironmentFile = environmentFile,
         };
 
-        var result = await new ExpandOperation(engine, session.Environment(new StepProgressLog(session.Log))).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var operation = new ExpandOperation(engine, session.Environment(live is null ? new StepProgressLog(session.Log) : live));
+        var result = live is null
+            ? await operation.RunAsync(request, cancellationToken).ConfigureAwait(false)
+            : await live.RunAsync(_ => operation.RunAsync(request, cancellationToken)).ConfigureAwait(false);
         result = result with { Notices = [.. notices, .. result.Notices] };
         await RenderAsync(stdout, stderr, result, json, cancellationToken).ConfigureAwait(false);
         return result.ExitCode;

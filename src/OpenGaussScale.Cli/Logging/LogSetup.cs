@@ -15,7 +15,8 @@ internal static class LogSetup
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
     private const string VerboseTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static Logger Create(TextWriter stderr, bool verbose, string? logFile, SecretRegistry secrets)
+    /// <param name="quiet">true while a live display owns the terminal: stderr then gets nothing, the file everything.</param>
+    public static Logger Create(TextWriter stderr, bool verbose, string? logFile, SecretRegistry secrets, bool quiet = false)
     {
         var console = new RedactingFormatter(
             new MessageTemplateTextFormatter(verbose ? VerboseTemplate : ConsoleTemplate, System.Globalization.CultureInfo.InvariantCulture), secrets);
@@ -23,7 +24,7 @@ internal static class LogSetup
             .MinimumLevel.Debug()
             .MinimumLevel.Override("Renci.SshNet", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Sink(new TextWriterSink(stderr, console), verbose ? LogEventLevel.Debug : LogEventLevel.Information);
+            .WriteTo.Sink(new TextWriterSink(stderr, console), quiet ? LevelAlias.Off : verbose ? LogEventLevel.Debug : LogEventLevel.Information);
         if (logFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(logFile) ?? ".");

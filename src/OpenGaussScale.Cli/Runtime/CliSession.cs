@@ -31,10 +31,10 @@ internal sealed class CliSession : IAsyncDisposable
 
     public CliServices Services { get; }
 
-    public static CliSession Open(CliServices services, TextWriter stderr, SshOptions ssh, bool verbose, string? logFile)
+    public static CliSession Open(CliServices services, TextWriter stderr, SshOptions ssh, bool verbose, string? logFile, bool quiet = false)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var logger = LogSetup.Create(stderr, verbose, logFile, new SecretRegistry());
+        var logger = LogSetup.Create(stderr, verbose, logFile, new SecretRegistry(), quiet);
         var (local, remote) = services.ShellFactories(ssh, logger);
         return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services);
     }

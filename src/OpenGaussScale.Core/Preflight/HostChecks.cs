@@ -104,32 +104,32 @@ public sealed class HostChecks
             return CheckResult.Fail(check, source.BackIp, Tolerated(source), $"{source.Name}: not checked, {user} cannot log in to it");
         }
 
-        var targets = _config.Nodes.Where(n => n.BackIp != source.BackIp)
-            .Select(n => string.Create(CultureInfo.InvariantCulture, $"{user}@{n.SshIp}:{n.SshPort}"))
-            .ToList();
-        if (targets.Count == 0)
+        var peers = _config.Nodes.Where(n => n.BackIp != source.BackIp)
+            .ToDictionary(n => string.Create(CultureInfo.InvariantCulture, $"{user}@{n.SshIp}:{n.SshPort}"), n => n, StringComparer.Ordinal);
+        if (peers.Count == 0)
         {
             return CheckResult.Pass(check, source.BackIp, $"{source.Name}: no other node");
         }
 
-        var result = await shell.RunAsync(new RemoteCommand(["bash", "-c", TrustScript, "ogscale-trust", .. targets]), cancellationToken).ConfigureAwait(false);
-        var failures = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(' ', 3))
-            .Where(parts => parts.Length >= 2 && parts[1] != "0")
-            .Select(parts => $"{parts[0]} ({(parts.Length > 2 ? parts[2].Trim() : "exit " + parts[1])})")
-            .Order(StringComparer.Ordinal)
+        var result = await shell.RunAsync(new RemoteCommand(["bash", "-c", TrustScript, "ogscale-trust", .. peers.Keys]), cancellationToken).ConfigureAwait(false);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 3)).ToList();
+        var failures = lines
+            .Where(parts => parts.Length >= 2 && parts[1] != "0" && peers.ContainsKey(parts[0]))
+            .Select(parts => (Peer: peers[parts[0]], Text: $"{parts[0]} ({(parts.Length > 2 ? parts[2].Trim() : "exit " + parts[1])})"))
+            .OrderBy(f => f.Text, StringComparer.Ordinal)
             .ToList();
-        var answered = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (failures.Count == 0 && answered == targets.Count)
+        if (failures.Count == 0 && lines.Count == peers.Count)
         {
-            return CheckResult.Pass(check, source.BackIp, $"{source.Name}: {user} reaches all {targets.Count} other nodes without a password");
+            return CheckResult.Pass(check, source.BackIp, $"{source.Name}: {user} reaches all {peers.Count} other nodes without a password");
         }
 
-        var detail = failures.Count > 0 ? string.Join(", ", failures) : result.Tail();
+        // Trust towards an existing standby that is down is tolerated like the standby itself.
+        var detail = failures.Count > 0 ? string.Join(", ", failures.Select(f => f.Text)) : result.Tail();
+        var tolerated = Tolerated(source) || (failures.Count > 0 && failures.All(f => Tolerated(f.Peer)));
         return CheckResult.Fail(
             check,
             source.BackIp,
-            Tolerated(source),
+            tolerated,
             $"{source.Name}: {user} cannot ssh without a password to {detail}",
             $"set up mutual SSH trust for {user} (each node's key in every other node's ~{user}/.ssh/authorized_keys, host keys in known_hosts)");
     }

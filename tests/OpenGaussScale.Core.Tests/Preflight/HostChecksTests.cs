@@ -65,6 +65,17 @@ public sealed class HostChecksTests
         Assert.Equal("node1: omm cannot ssh without a password to omm@10.0.0.3:22 (Permission denied (publickey).)", error.Message);
     }
 
+    [Fact]
+    public async Task Missing_trust_towards_an_existing_standby_only_warns()
+    {
+        var shells = new ScriptedShells(Answers(trustFailure: ("10.0.0.1", "omm@10.0.0.2:22")));
+
+        var report = await Run(shells);
+
+        Assert.True(report.Passed, string.Join("\n", report.Errors));
+        Assert.Contains(report.Warnings, w => w.Check == "trust-user" && w.Host == "10.0.0.1");
+    }
+
     [Theory]
     [InlineData("os", "node3: runs debian 13 x86_64, the primary node1 runs debian 12 x86_64")]
     [InlineData("user", "node3: user omm does not exist")]

@@ -92,6 +92,19 @@ public sealed class ExpandCommandTests
         }
     }
 
+    [Fact]
+    public async Task On_a_standby_of_the_cluster_expand_is_refused_naming_the_primary()
+    {
+        // "This host" is the node whose XML name equals hostname: here the standby node2_hostname.
+        var services = CliServices.CreateDefault() with { HostName = "node2_hostname", StateDirectory = Path.Combine(Path.GetTempPath(), "ogscale-cli-tests") };
+
+        var run = await CliHarness.RunAsync(services, ["expand", "-U", "omm", "-G", "dbgrp", "-X", Sample, "-h", "192.168.0.3"]);
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains("error: cannot execute this command on node2_hostname, which is not primary (GAUSS-50110)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: run it on the primary node1_hostname (192.168.0.1)", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static Task<CliRun> Expand(params string[] extra) =>
         CliHarness.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", Sample, .. extra]);
 }

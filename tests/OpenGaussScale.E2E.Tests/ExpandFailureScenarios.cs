@@ -23,6 +23,9 @@ public abstract class ExpandFailureScenarios(PlaygroundFixture playground)
     /// <summary>The primary's configuration as files and slots: equal before and after a refused run.</summary>
     protected abstract Task<string> PrimarySnapshotAsync();
 
+    /// <summary>Runs one refusal only this engine has and asserts its message (the caller checks that nothing changed).</summary>
+    protected abstract Task AssertEngineRefusalAsync();
+
     /// <summary>Asserts that nothing of <paramref name="host"/> is left on the primary (replication entries, hba rules, slots).</summary>
     protected abstract Task AssertForgottenAsync(string host);
 
@@ -51,6 +54,19 @@ public abstract class ExpandFailureScenarios(PlaygroundFixture playground)
         Assert.Contains("other-run", await playground.SshOkAsync("omm@ognode1", "cat", LockPath));
         Assert.Equal(before, await PrimarySnapshotAsync());
         await playground.SshOkAsync("omm@ognode1", "rm", LockPath);
+
+        // The primary's database down; a cascade without a standby of its AZ; the engine's own refusal: nothing changed.
+        Assert.Equal(0, (await playground.PlaygroundAsync("stop", "1", "--db-only")).ExitCode);
+        var primaryDown = await Expand(["-h", "127.0.0.12"]);
+        Assert.Equal(0, (await playground.PlaygroundAsync("start", "1")).ExitCode);
+        Assert.Equal(3, primaryDown.ExitCode);
+        Assert.Contains("error: 127.0.0.11: primary: the primary ognode1 is not Normal", primaryDown.Stderr, StringComparison.Ordinal);
+        var lonelyCascade = await OgscaleProcess.RunAsync(
+            ["expand", "-U", "omm", "-G", "dbgrp", "-X", OpenGaussScale.Playground.Xml.CascadeVariant.Write(playground.Dir, "ognode3"), "-h", "127.0.0.13", .. EngineArgs, .. Access]);
+        Assert.Equal(3, lonelyCascade.ExitCode);
+        Assert.Contains("cascade standby ognode3 has no Normal standby in its AZ AZ1 to stream from", lonelyCascade.Stderr, StringComparison.Ordinal);
+        await AssertEngineRefusalAsync();
+        Assert.Equal(before, await PrimarySnapshotAsync());
 
         // A host whose key is not in known_hosts, and one whose key changed: refused, nothing changed.
         var partial = Path.Combine(playground.Dir, "known_hosts.without-13");
@@ -137,6 +153,14 @@ public sealed class ExpandFailurePostgreSqlTests(SixHostPostgreSqlPlaygroundForF
         await Playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf") +
         (await Playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout;
 
+    // -L needs the new host's standalone database running.
+    protected override async Task AssertEngineRefusalAsync()
+    {
+        var run = await OgscaleProcess.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", "127.0.0.14", "-L", .. Access]);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("ognode4: -L needs its standalone database running in /opt/ogscale/data/dn", run.Stderr, StringComparison.Ordinal);
+    }
+
     protected override async Task AssertForgottenAsync(string host)
     {
         Assert.Equal("ognode2\nognode3\nognode4", (await Playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout.Trim());
@@ -159,6 +183,23 @@ public sealed class ExpandFailureOpenGaussTests(SixHostOpenGaussPlaygroundForFai
 
     protected override async Task<string> PrimarySnapshotAsync() =>
         await Playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/app/bin/cluster_static_config");
+
+    // A package whose Server tarball does not match its sha256 is refused before anything is sent.
+    protected override async Task AssertEngineRefusalAsync()
+    {
+        var broken = Path.Combine(Playground.Dir, "package-broken");
+        Directory.CreateDirectory(broken);
+        foreach (var file in Directory.GetFiles(Path.Combine(Playground.Dir, "package")))
+        {
+            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)), overwrite: true);
+        }
+
+        await File.WriteAllTextAsync(Directory.GetFiles(broken, "*.sha256").Single(), new string('0', 64) + "\n");
+        var run = await OgscaleProcess.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", "127.0.0.14", "--package", broken, .. Access]);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("openGauss-Server-6.0.0-Debian12-64bit.tar.bz2 does not match openGauss-Server-6.0.0-Debian12-64bit.sha256", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("no", await Playground.SshOkAsync("root@ognode4", "sh", "-c", "test -e /opt/ogscale/package && echo yes || echo no"));
+    }
 
     protected override async Task AssertForgottenAsync(string host)
     {

@@ -85,6 +85,11 @@ internal static class ExpandCommand
         var live = services.Terminal is { } terminal && !json && !parse.GetValue(options.Verbose) && !args.DryRun ? new LiveProgress(terminal) : null;
         await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile, quiet: live is not null);
         RefuseOnAStandby(session, config);
+        if (logFile.StartsWith(config.LogPath, StringComparison.Ordinal))
+        {
+            session.GiveLogTo(user, parse.GetRequiredValue(options.Group));
+        }
+
         var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
         session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, logFile);
         var request = new ExpandRequest

@@ -1,0 +1,36 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Execution;
+
+namespace OpenGaussScale.Core.Engines.PostgreSql;
+
+/// <summary>
+/// Server settings on a PostgreSQL node: `ALTER SYSTEM SET` (postgresql.auto.conf, allowed on a standby too) and a
+/// reload; read back with current_setting, polled because a reload reaches the server a moment after pg_reload_conf().
+/// </summary>
+internal static class PgSettings
+{
+    public static PlannedCommand Set(NodeConfig node, string user, string environmentFile, IEnumerable<KeyValuePair<string, string>> settings) =>
+        PgSql.Command(node, user, environmentFile,
+            string.Join("; ", settings.Select(s => $"alter system set {Identifier(s.Key)} = {PgNames.Literal(s.Value)}").Append("select pg_reload_conf()")));
+
+    public static PlannedCommand Read(NodeConfig node, string user, string environmentFile, IEnumerable<string> names) =>
+        PgSql.Command(node, user, environmentFile, "select " + string.Join(", ", names.Select(n => $"current_setting({PgNames.Literal(n)})")));
+
+    /// <summary>Polls until every setting reads back as wanted; false when the time-out passes first.</summary>
+    public static async Task<bool> TookEffectAsync(StepContext context, NodeConfig node, IReadOnlyList<KeyValuePair<string, string>> settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var read = Read(node, context.User, context.EnvironmentFile, settings.Select(s => s.Key));
+        return await Poll.UntilAsync(
+            async token =>
+            {
+                var row = PgSql.FirstRow(await context.TryRunAsync(read, token).ConfigureAwait(false));
+                return row is not null && row.Length == settings.Count && settings.Select((s, i) => row[i] == s.Value).All(x => x);
+            },
+            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Setting names are ogscale's constants (synchronous_standby_names, primary_conninfo, primary_slot_name).
+    private static string Identifier(string name) =>
+        name.All(c => c is (>= 'a' and <= 'z') or '_') ? name : throw new ArgumentException($"not a setting name: {name}", nameof(name));
+}

@@ -106,7 +106,7 @@ public sealed class DropnodeOperation
                 await journal.RecordDataAsync(JournalEvents.Run, DropnodeRunRecord.From(request, _engine.Name, owner), CancellationToken.None).ConfigureAwait(false);
                 await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
                 var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
-                result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations] };
+                result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };
                 await journal.RecordDataAsync(JournalEvents.Finished, result.Targets, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
                 return result;
             }
@@ -208,6 +208,11 @@ public sealed class DropnodeOperation
 
         return (restored, notRestored);
     }
+
+    private static Dictionary<string, string> Backups(DropnodeRequest request, ExecutionReport? execution) =>
+        execution?.Outcomes.Where(o => o.Succeeded && o.Step.Action is IBackupStep)
+            .ToDictionary(o => request.Config.FindByBackIp(o.Step.Host)?.Name ?? o.Step.Host, o => ((IBackupStep)o.Step.Action).BackupPath, StringComparer.Ordinal)
+        ?? [];
 
     private static DropnodeResult Succeeded(DropnodeRequest request, ClusterState state, ExecutionReport execution) => new()
     {

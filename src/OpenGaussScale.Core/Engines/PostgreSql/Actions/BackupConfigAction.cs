@@ -8,7 +8,7 @@ namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 /// A copy of a kept node's postgresql.conf, postgresql.auto.conf and pg_hba.conf (the server says where they are)
 /// in `~USER/.ogscale/backup/dropnode-&lt;time&gt;/`, before anything changes: what the undo and a DBA can go back to.
 /// </summary>
-internal sealed class BackupConfigAction : StepAction
+internal sealed class BackupConfigAction : StepAction, IBackupStep
 {
     private const string Script =
         "set -e; d=\"$HOME/.ogscale/backup/$1\"; p=$2; dd=$3; mkdir -p -m 700 \"$d\"; " +
@@ -20,13 +20,13 @@ internal sealed class BackupConfigAction : StepAction
     public BackupConfigAction(NodeConfig node, string user, string environmentFile, string name)
     {
         ArgumentNullException.ThrowIfNull(node);
-        Directory = $"~{user}/.ogscale/backup/{name}";
+        BackupPath = $"~{user}/.ogscale/backup/{name}";
         _backup = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", Script, "ogscale-backup", name,
             node.Port.ToString(CultureInfo.InvariantCulture), node.DataDir);
     }
 
     /// <summary>Where the copies go.</summary>
-    public string Directory { get; }
+    public string BackupPath { get; }
 
     public override string Name => "backup";
 

@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
+using System.Globalization;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql;
 
@@ -9,9 +10,14 @@ namespace OpenGaussScale.Core.Engines.PostgreSql;
 /// </summary>
 internal static class PgSettings
 {
-    public static PlannedCommand Set(NodeConfig node, string user, string environmentFile, IEnumerable<KeyValuePair<string, string>> settings) =>
-        PgSql.Command(node, user, environmentFile,
-            string.Join("; ", settings.Select(s => $"alter system set {Identifier(s.Key)} = {PgNames.Literal(s.Value)}").Append("select pg_reload_conf()")));
+    /// <summary>One `-c` per statement: ALTER SYSTEM cannot run inside the transaction block a multi-statement `-c` is.</summary>
+    public static PlannedCommand Set(NodeConfig node, string user, string environmentFile, IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return StepContextExtensions.AsUser(node, user, environmentFile,
+            ["psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-p", node.Port.ToString(CultureInfo.InvariantCulture), "-d", "postgres",
+                .. settings.SelectMany(s => new[] { "-c", $"alter system set {Identifier(s.Key)} = {PgNames.Literal(s.Value)}" }), "-c", "select pg_reload_conf()"]);
+    }
 
     public static PlannedCommand Read(NodeConfig node, string user, string environmentFile, IEnumerable<string> names) =>
         PgSql.Command(node, user, environmentFile, "select " + string.Join(", ", names.Select(n => $"current_setting({PgNames.Literal(n)})")));

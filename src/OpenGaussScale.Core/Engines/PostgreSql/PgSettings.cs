@@ -19,8 +19,13 @@ internal static class PgSettings
                 .. settings.SelectMany(s => new[] { "-c", $"alter system set {Identifier(s.Key)} = {PgNames.Literal(s.Value)}" }), "-c", "select pg_reload_conf()"]);
     }
 
+    /// <summary>Each value prefixed with "=" (an empty value would otherwise be an empty line, read as no row at all).</summary>
     public static PlannedCommand Read(NodeConfig node, string user, string environmentFile, IEnumerable<string> names) =>
-        PgSql.Command(node, user, environmentFile, "select " + string.Join(", ", names.Select(n => $"current_setting({PgNames.Literal(n)})")));
+        PgSql.Command(node, user, environmentFile, "select " + string.Join(", ", names.Select(n => $"'=' || current_setting({PgNames.Literal(n)})")));
+
+    /// <summary>The values of a <see cref="Read"/> result, in order; null when the server did not answer.</summary>
+    public static IReadOnlyList<string>? Values(Remote.CommandResult result) =>
+        PgSql.FirstRow(result)?.Select(v => v.StartsWith('=') ? v[1..] : v).ToList();
 
     /// <summary>Polls until every setting reads back as wanted; false when the time-out passes first.</summary>
     public static async Task<bool> TookEffectAsync(StepContext context, NodeConfig node, IReadOnlyList<KeyValuePair<string, string>> settings, CancellationToken cancellationToken)
@@ -30,8 +35,8 @@ internal static class PgSettings
         return await Poll.UntilAsync(
             async token =>
             {
-                var row = PgSql.FirstRow(await context.TryRunAsync(read, token).ConfigureAwait(false));
-                return row is not null && row.Length == settings.Count && settings.Select((s, i) => row[i] == s.Value).All(x => x);
+                var row = Values(await context.TryRunAsync(read, token).ConfigureAwait(false));
+                return row is not null && row.Count == settings.Count && settings.Select((s, i) => row[i] == s.Value).All(x => x);
             },
             context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
     }

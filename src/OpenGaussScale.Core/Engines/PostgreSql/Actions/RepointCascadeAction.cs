@@ -78,7 +78,7 @@ internal sealed class RepointCascadeAction : StepAction
             await context.RunAsync(_reloadUpstream, cancellationToken).ConfigureAwait(false);
         }
 
-        var current = PgSql.FirstRow(await context.RunAsync(_current, cancellationToken).ConfigureAwait(false)) ?? [];
+        var current = PgSettings.Values(await context.RunAsync(_current, cancellationToken).ConfigureAwait(false)) ?? [];
         for (var i = 0; i < _settings.Count; i++)
         {
             await context.RecordChangeAsync(

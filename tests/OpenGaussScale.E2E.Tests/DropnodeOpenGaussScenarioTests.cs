@@ -57,7 +57,8 @@ public sealed class DropnodeOpenGaussScenarioTests(OpenGaussPlaygroundForDropnod
         Assert.Equal(before, await SnapshotAsync(1, 2, 3, 4));
 
         // A synchronous standby dropped under pgbench.
-        await using (var bench = await Pgbench.StartAsync(playground.Dir))
+        // The kit's server listens on 15400 (the openGauss playground sets no PGPORT); the pgbench tables are in postgres.
+        await using (var bench = await Pgbench.StartAsync(playground.Dir, "-p 15400 postgres"))
         {
             var run = await OgscaleProcess.RunAsync([.. drop, "-h", "127.0.0.13", "--yes"], TimeSpan.FromMinutes(5));
             var progress = await bench.StopAsync();

@@ -109,7 +109,10 @@ public sealed class DropnodePostgreSqlScenarioTests(SixHostPlaygroundForDropnode
         Assert.Equal("0", await Sql(1, "select count(*) from pg_replication_slots"));
         var started = await Sql(1, "select pg_postmaster_start_time()");
 
-        // Single-node mode with --restart-primary, after adding the spare host.
+        // The dropped host comes back and is cleaned by hand, as the output said; then the spare host is added and
+        // dropped again in single-node mode with --restart-primary.
+        Assert.Equal(0, (await playground.PlaygroundAsync("start", "5")).ExitCode);
+        Assert.Equal(0, (await playground.PlaygroundAsync("stop", "5", "--db-only")).ExitCode);
         var again = await OgscaleProcess.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", "127.0.0.16", .. access], TimeSpan.FromMinutes(5));
         Assert.True(again.ExitCode == 0, again.ToString());
         var restarted = await OgscaleProcess.RunAsync([.. drop, "-h", "127.0.0.16", "--yes", "--restart-primary"], TimeSpan.FromMinutes(5));

@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.ConfigCommand.Create(services));
         root.Subcommands.Add(Commands.CheckCommand.Create(services));
         root.Subcommands.Add(Commands.ExpandCommand.Create(services));
+        root.Subcommands.Add(Commands.DropnodeCommand.Create(services));
         root.Subcommands.Add(Commands.StatusCommand.Create(services));
 
         root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));

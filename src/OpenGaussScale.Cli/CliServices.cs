@@ -36,6 +36,12 @@ public sealed record CliServices
     /// <summary>stderr when it is a terminal (for the live progress display), else null.</summary>
     public TextWriter? Terminal { get; init; }
 
+    /// <summary>
+    /// Reads one answer line from the terminal for a prompt (dropnode's confirmations); null when there is no terminal
+    /// to answer on (stdin redirected), so a command that would ask refuses instead of hanging.
+    /// </summary>
+    public Func<string?>? ReadAnswer { get; init; }
+
     /// <summary>Asks for an encrypted key's passphrase on a terminal (null when there is none).</summary>
     public IPassphrasePrompt? PassphrasePrompt { get; init; }
 
@@ -49,6 +55,7 @@ public sealed record CliServices
         StateDirectory = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".ogscale"),
         ShellFactories = (options, log) => (new LocalRemoteShellFactory(options.DefaultCommandTimeout, log), new SshRemoteShellFactory(options, log)),
         Environment = System.Environment.GetEnvironmentVariable,
+        ReadAnswer = Console.IsInputRedirected ? null : Console.ReadLine,
         PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(),
         Terminal = Console.IsErrorRedirected ? null : Console.Error,
     };

@@ -7,11 +7,17 @@ namespace OpenGaussScale.Cli.Commands;
 /// <summary>The options every verb that works on a live cluster shares: who, which XML, how to reach the nodes.</summary>
 internal sealed class ClusterOptions
 {
+    /// <param name="xmlRequired">False for verbs that can read the topology from the live cluster (dropnode on openGauss).</param>
+    public ClusterOptions(bool xmlRequired = true)
+    {
+        Xml = CommonOptions.Xml(xmlRequired);
+    }
+
     public Option<string> User { get; } = CommonOptions.User();
 
     public Option<string> Group { get; } = CommonOptions.Group();
 
-    public Option<FileInfo> Xml { get; } = CommonOptions.Xml();
+    public Option<FileInfo> Xml { get; }
 
     public Option<OutputFormat> Output { get; } = CommonOptions.Output();
 

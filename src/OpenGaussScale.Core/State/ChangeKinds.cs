@@ -21,6 +21,9 @@ public static class ChangeKinds
     /// <summary>A database started (Path = data directory) or stopped (OldValue "running").</summary>
     public const string Process = "process";
 
+    /// <summary>A configuration file edited in place (Path) after a copy was taken (BackupPath); undo copies the backup back and reloads.</summary>
+    public const string ConfigFile = "config-file";
+
     /// <summary>A data directory filled by a base backup or a build (Path).</summary>
     public const string DataCopy = "data-copy";
 }

@@ -24,6 +24,7 @@ public sealed class Journal : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _order = new(1, 1);
     private readonly HashSet<string> _failedSinks = new(StringComparer.Ordinal);
+    private readonly List<(string Step, ChangeRecord Change)> _changes = [];
 
     public Journal(string runId, IReadOnlyList<IJournalSink> sinks, TimeProvider clock)
     {
@@ -45,12 +46,28 @@ public sealed class Journal : IAsyncDisposable
     public Task RecordAsync(string eventName, string? step, string? host, CancellationToken cancellationToken, string? message = null) =>
         AppendAsync(new JournalEntry { Time = _clock.GetUtcNow(), Event = eventName, RunId = RunId, Step = step, Host = host, Message = message }, cancellationToken);
 
-    public Task RecordChangeAsync(string step, ChangeRecord change, CancellationToken cancellationToken)
+    /// <summary>The changes journaled by this run so far, in the order they were recorded (the automatic undo reads them).</summary>
+    public IReadOnlyList<(string Step, ChangeRecord Change)> Changes
+    {
+        get
+        {
+            lock (_changes)
+            {
+                return [.. _changes];
+            }
+        }
+    }
+
+    public async Task RecordChangeAsync(string step, ChangeRecord change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return AppendAsync(
+        await AppendAsync(
             new JournalEntry { Time = _clock.GetUtcNow(), Event = JournalEvents.Change, RunId = RunId, Step = step, Host = change.Host, Change = change },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        lock (_changes)
+        {
+            _changes.Add((step, change));
+        }
     }
 
     public Task RecordDataAsync(string eventName, object data, CancellationToken cancellationToken, int? exitCode = null, string? message = null) =>

@@ -14,14 +14,17 @@ internal sealed class OgProbe
 {
     public const string EnvPrefix = "env.";
 
+    /// <summary>The fact listing the backIps gs_om -t status --detail shows (comma-separated), for checking an XML against it.</summary>
+    public const string MembersFact = "gs_om_members";
+
     internal static readonly string[] CheckedSettings =
         [.. Enumerable.Range(1, ReplConnInfo.MaxEntries).Select(ReplConnInfo.SettingName),
             "application_name", "available_zone", "enable_availablezone", "max_wal_senders", "synchronous_standby_names", "wal_keep_segments"];
 
-    private static readonly string[] EnvironmentNames = ["GAUSSHOME", "GPHOME", "PGHOST", "GAUSSLOG"];
+    internal static readonly string[] EnvironmentNames = ["GAUSSHOME", "GPHOME", "PGHOST", "GAUSSLOG"];
 
     // bash's indirect expansion ${!v}: the names are ogscale's constants, read without eval.
-    private const string EnvironmentScript = "for v in \"$@\"; do printf '%s=%s\\n' \"$v\" \"${!v}\"; done";
+    internal const string EnvironmentScript = "for v in \"$@\"; do printf '%s=%s\\n' \"$v\" \"${!v}\"; done";
 
     private const string DataDirScript =
         "if [ ! -e \"$1\" ]; then echo absent; elif [ -z \"$(ls -A \"$1\" 2>/dev/null)\" ]; then echo empty; else echo notempty; fi";
@@ -44,6 +47,7 @@ internal sealed class OgProbe
         var statusResult = await primaryShell.RunAsync(OgCommands.Status(primary, _context.User, _context.EnvironmentFile).Command, cancellationToken).ConfigureAwait(false);
         var status = GsOmStatus.Parse(statusResult.StandardOutput);
         facts["gs_om_status_ok"] = statusResult.Succeeded ? "yes" : "no";
+        facts[MembersFact] = string.Join(',', status.DataNodes.Select(n => n.Ip));
         if (!statusResult.Succeeded)
         {
             facts["gs_om_status_error"] = statusResult.Tail();

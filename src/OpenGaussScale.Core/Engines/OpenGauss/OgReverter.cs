@@ -28,6 +28,19 @@ internal sealed class OgReverter : IChangeReverter
             case ChangeKinds.Hba when change.OldValue is not null:
                 await context.RunAsync(OgCommands.Hba(node, user, env, change.OldValue, reload: true), cancellationToken).ConfigureAwait(false);
                 break;
+            case ChangeKinds.Process when change.OldValue == "running":
+                // A target dropnode stopped: started again in the mode it ran in, unless it runs already.
+                await context.RunAsync(
+                    StepContextExtensions.AsUser(node, user, env, "sh", "-c", "gs_ctl query -D \"$1\" >/dev/null 2>&1 || gs_ctl start -D \"$1\" -M \"$2\"",
+                        "ogscale-start", node.DataDir, change.Name ?? "standby"),
+                    cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Slot when change.OldValue == "dropped":
+                await context.RunAsync(
+                    OgSql.Command(node, user, env,
+                        $"SELECT pg_create_physical_replication_slot({OgSql.Literal(change.Name!)}, false) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = {OgSql.Literal(change.Name!)});"),
+                    cancellationToken).ConfigureAwait(false);
+                break;
             case ChangeKinds.Process when change.NewValue == "started":
                 await context.RunAsync(
                     StepContextExtensions.AsUser(node, user, env, "sh", "-c", "gs_ctl stop -D \"$1\" -m immediate >/dev/null 2>&1 || true", "ogscale-stop", node.DataDir),

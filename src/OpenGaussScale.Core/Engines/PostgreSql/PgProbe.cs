@@ -127,11 +127,13 @@ internal sealed class PgProbe
             state = receiver.Length >= 1 && receiver[0] == "streaming" ? "Normal" : "Need repair";
         }
 
+        // A standby data directory alone does not make a member: a standby dropnode removed keeps its standby.signal
+        // (its data stays, as gs_dropnode leaves it) but has no slot and no sender; a stopped member still has its slot.
         var isMember = node.Role == NodeRole.Primary
             || (inRecovery && upstream is not null)
             || slotExists
             || senderRow.row is not null
-            || raw.DataDir == "standby";
+            || (raw.DataDir == "standby" && running);
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         if (running)

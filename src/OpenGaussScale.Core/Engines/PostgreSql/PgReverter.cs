@@ -28,6 +28,23 @@ internal sealed class PgReverter : IChangeReverter
             case ChangeKinds.Slot when change.OldValue == "dropped":
                 await context.RunAsync(PgCommands.CreateSlot(node, context.User, context.EnvironmentFile, change.Name!), cancellationToken).ConfigureAwait(false);
                 break;
+            case ChangeKinds.Setting:
+                await context.RunAsync(PgSettings.Set(node, context.User, context.EnvironmentFile, [new(change.Name!, change.OldValue ?? "")]), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.ConfigFile:
+                // The copy taken before the edit goes back (rules return where they were), then the server reloads it.
+                await context.RunAsync(
+                    StepContextExtensions.AsUser(node, context.User, context.EnvironmentFile, "cp", "-p", "--", change.BackupPath!, change.Path!), cancellationToken).ConfigureAwait(false);
+                await context.RunAsync(PgCommands.Reload(node, context.User, context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Process when change.OldValue == "running":
+                // A target dropnode stopped: started again (it is still a standby: its standby.signal is untouched).
+                await context.RunAsync(
+                    StepContextExtensions.AsUser(node, context.User, context.EnvironmentFile, "sh", "-c",
+                        "pg_ctl -D \"$1\" status >/dev/null 2>&1 || { mkdir -p \"$(dirname \"$2\")\" && pg_ctl -D \"$1\" -l \"$2\" -w start; }",
+                        "ogscale-start", node.DataDir, $"{context.Config.LogPath.TrimEnd('/')}/{context.User}/postgresql.log"),
+                    cancellationToken).ConfigureAwait(false);
+                break;
             case ChangeKinds.Process when change.NewValue == "started":
                 await context.RunAsync(PgCommands.StopImmediate(node, context.User, context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
                 break;

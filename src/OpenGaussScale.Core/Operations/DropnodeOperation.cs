@@ -1,0 +1,247 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.State;
+using System.Globalization;
+
+namespace OpenGaussScale.Core.Operations;
+
+/// <summary>
+/// `ogscale dropnode` from start to end, the same for every engine: probe, check everything, plan, ask (all questions
+/// before the first change, so a run never waits at a prompt while it holds the lock), take the cluster lock, run the
+/// plan with a journal, and on a failure undo every journaled change in reverse order (exit 6; 4 if the undo failed).
+/// </summary>
+public sealed class DropnodeOperation
+{
+    private readonly IDropEngine _engine;
+    private readonly OperationEnvironment _env;
+    private readonly IConfirmation _confirmation;
+
+    public DropnodeOperation(IDropEngine engine, OperationEnvironment environment, IConfirmation confirmation)
+    {
+        _engine = engine;
+        _env = environment;
+        _confirmation = confirmation;
+    }
+
+    public async Task<DropnodeResult> RunAsync(DropnodeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = await _engine.ProbeAsync(ContextFor(request), new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+        var preflight = new PreflightReport(_engine.CheckDrop(request, state));
+        if (!preflight.Passed)
+        {
+            return new DropnodeResult
+            {
+                ExitCode = ExitCodes.PreconditionFailed,
+                Preflight = preflight,
+                Error = "preflight checks failed; nothing was changed",
+                Hint = "fix every error above, then run the same command again",
+            };
+        }
+
+        var singleNode = DropTopology.IsSingleNode(request, state);
+        var targets = DropTopology.Targets(request, state);
+        if (request.DryRun)
+        {
+            return new DropnodeResult { ExitCode = ExitCodes.Success, Preflight = preflight, Plan = _engine.PlanDrop(request, state), SingleNode = singleNode };
+        }
+
+        // The original's prompts, in its order; a "no" changes nothing.
+        if (!await _confirmation.ConfirmAsync(DropPrompts.Targets(targets.Select(t => t.Node.Name)), cancellationToken).ConfigureAwait(false)
+            || (singleNode && !await _confirmation.ConfirmAsync(DropPrompts.OnlyOneLeft, cancellationToken).ConfigureAwait(false)))
+        {
+            return Declined(preflight);
+        }
+
+        if (singleNode && !request.RestartPrimary && _confirmation.IsInteractive)
+        {
+            request = request with { RestartPrimary = await _confirmation.ConfirmAsync(DropPrompts.Restart, cancellationToken).ConfigureAwait(false) };
+        }
+
+        var plan = _engine.PlanDrop(request, state);
+        return await ExecuteAsync(request, state, preflight, plan, singleNode, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DropnodeResult Declined(PreflightReport preflight) => new()
+    {
+        ExitCode = ExitCodes.Declined,
+        Preflight = preflight,
+        Error = "operation aborted at the prompt (GAUSS-35805); nothing was changed",
+    };
+
+    private async Task<DropnodeResult> ExecuteAsync(
+        DropnodeRequest request, ClusterState state, PreflightReport preflight, Plan plan, bool singleNode, CancellationToken cancellationToken)
+    {
+        var started = _env.Clock.GetUtcNow();
+        var runId = $"dropnode-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+        var journalPath = $"{_engine.JournalDirectory(state)}/{runId}.jsonl";
+        var owner = new LockInfo
+        {
+            Operation = "dropnode",
+            User = _env.RunningUser,
+            ControlHost = _env.HostName,
+            Pid = _env.ProcessId,
+            StartedAt = started,
+            RunId = runId,
+            Journal = journalPath,
+        };
+        var clusterLock = new ClusterLock(primaryShell, _engine.LockPath(state));
+        await clusterLock.AcquireAsync(owner, _env.IsLockOwnerAlive, cancellationToken).ConfigureAwait(false);
+
+        var sinks = new List<IJournalSink> { new RemoteJournalSink(primaryShell, journalPath) };
+        if (!primaryShell.IsLocal || _env.RunningUser != request.User)
+        {
+            sinks.Insert(0, new LocalJournalSink(Path.Combine(_env.LocalJournalDirectory, runId + ".jsonl")));
+        }
+
+        var journal = new Journal(runId, sinks, _env.Clock);
+        await using (journal.ConfigureAwait(false))
+        {
+            try
+            {
+                await journal.RecordDataAsync(JournalEvents.Run, DropnodeRunRecord.From(request, _engine.Name, owner), CancellationToken.None).ConfigureAwait(false);
+                await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+                var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
+                result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };
+                await journal.RecordDataAsync(JournalEvents.Finished, result.Targets, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
+                return result;
+            }
+            finally
+            {
+                await clusterLock.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<DropnodeResult> RunPlanAsync(DropnodeRequest request, ClusterState state, Plan plan, Journal journal, CancellationToken cancellationToken)
+    {
+        var stepContext = new StepContext
+        {
+            Config = request.Config,
+            Shells = _env.Shells,
+            Journal = journal,
+            Reverter = _engine.Reverter,
+            Clock = _env.Clock,
+            Log = _env.Log,
+            User = request.User,
+            Group = request.Group,
+            EnvironmentFile = request.EnvironmentFile,
+            WaitTimeout = request.Timeout,
+        };
+
+        // One node at a time in the plan's order: each change is checked before the next node is touched.
+        var execution = await new PlanExecutor(_env.Progress).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);
+        var failure = execution.ClusterFailure;
+        if (failure is null && !execution.Cancelled && execution.AllSucceeded)
+        {
+            return Succeeded(request, state, execution);
+        }
+
+        // A restart of the primary is the last step and changes nothing that can be undone; the drop itself stands.
+        if (failure is { Step.Action.Name: "restart" })
+        {
+            return Succeeded(request, state, execution) with
+            {
+                ExitCode = ExitCodes.FailedWithChanges,
+                Error = $"{failure.Step.Id} failed: {failure.Error}",
+                Hint = $"the nodes were dropped; start the primary {request.Config.Primary.Name} by hand and check it",
+            };
+        }
+
+        var (restored, notRestored) = await UndoAsync(journal, stepContext.ForStep("undo")).ConfigureAwait(false);
+        var what = failure is null ? "cancelled" : $"{failure.Step.Id} failed: {failure.Error}";
+        var hosts = TargetResults(request, state, execution, dropped: false);
+        if (notRestored.Count > 0)
+        {
+            return new DropnodeResult
+            {
+                ExitCode = ExitCodes.FailedWithChanges,
+                Execution = execution,
+                Targets = hosts,
+                Restored = restored,
+                NotRestored = notRestored,
+                Error = $"{what}; the undo failed for {notRestored.Count} change{(notRestored.Count == 1 ? "" : "s")}",
+                Hint = "the journal lists every change and what was undone; restore the rest by hand (the backups are named in it)",
+            };
+        }
+
+        return new DropnodeResult
+        {
+            ExitCode = execution.Cancelled ? ExitCodes.Cancelled : ExitCodes.FailedAndUndone,
+            Execution = execution,
+            Targets = hosts,
+            Restored = restored,
+            Error = $"{what}; every change was undone",
+            Hint = failure is null ? null : "fix the cause, then run the same command again",
+        };
+    }
+
+    // Newest change first, each through the engine's reverter; a change that cannot be undone is reported, the rest go on.
+    private async Task<(List<string> Restored, List<string> NotRestored)> UndoAsync(Journal journal, StepContext context)
+    {
+        var restored = new List<string>();
+        var notRestored = new List<string>();
+        foreach (var (step, change) in journal.Changes.Reverse())
+        {
+            var what = $"{step}: {ChangeText.Describe(change)}";
+            try
+            {
+                await _engine.Reverter.RevertAsync(change, context, CancellationToken.None).ConfigureAwait(false);
+                await journal.AppendAsync(
+                    new JournalEntry { Time = _env.Clock.GetUtcNow(), Event = JournalEvents.Undone, RunId = journal.RunId, Step = step, Host = change.Host, Change = change },
+                    CancellationToken.None).ConfigureAwait(false);
+                restored.Add(what);
+                _env.Log.Information("undone: {Change}", what);
+            }
+#pragma warning disable CA1031 // every failure of an undo is reported and the other changes are still undone
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                notRestored.Add($"{what}: {ex.Message}");
+                _env.Log.Error("could not undo {Change}: {Error}", what, ex.Message);
+            }
+        }
+
+        return (restored, notRestored);
+    }
+
+    private static Dictionary<string, string> Backups(DropnodeRequest request, ExecutionReport? execution) =>
+        execution?.Outcomes.Where(o => o.Succeeded && o.Step.Action is IBackupStep)
+            .ToDictionary(o => request.Config.FindByBackIp(o.Step.Host)?.Name ?? o.Step.Host, o => ((IBackupStep)o.Step.Action).BackupPath, StringComparer.Ordinal)
+        ?? [];
+
+    private static DropnodeResult Succeeded(DropnodeRequest request, ClusterState state, ExecutionReport execution) => new()
+    {
+        ExitCode = ExitCodes.Success,
+        Execution = execution,
+        Targets = TargetResults(request, state, execution, dropped: true),
+        Restarted = execution.Outcomes.Any(o => o.Step.Action.Name == "restart" && o.Status == StepStatus.Done),
+    };
+
+    private static IReadOnlyList<DroppedNode> TargetResults(DropnodeRequest request, ClusterState state, ExecutionReport execution, bool dropped) =>
+        [.. DropTopology.Targets(request, state).Select(t =>
+        {
+            var stopped = execution.Outcomes.Any(o => o.Step.Host == t.Node.BackIp && o.Step.Action.Name == "stop" && o.Status == StepStatus.Done);
+            string? note = !t.Reachable
+                ? $"{t.Node.Name} could not be reached: stop its database by hand before it is used again"
+                : null;
+            var after = !dropped ? $"{t.Role} {t.State}" : stopped ? "stopped" : t.Running ? "running" : "down";
+            return new DroppedNode(t.Node.BackIp, t.Node.Name, t.Node.Role.ToWireName(), dropped, stopped, after, note);
+        })];
+
+    private EngineContext ContextFor(DropnodeRequest request) => new()
+    {
+        Config = request.Config,
+        Shells = _env.Shells,
+        User = request.User,
+        Group = request.Group,
+        EnvironmentFile = request.EnvironmentFile,
+        Clock = _env.Clock,
+        Log = _env.Log,
+        Timeout = request.Timeout,
+    };
+}

@@ -21,7 +21,7 @@ public sealed class DropnodeOpenGaussScenarioTests(OpenGaussPlaygroundForDropnod
     [PlaygroundFact]
     public async Task Dropnode_renumbers_replconninfo_undoes_a_failure_and_works_without_an_xml_on_the_primary()
     {
-        var xml = ClusterXmlVariants.WithCascades(playground.Dir, "ognode4");
+        var xml = OpenGaussScale.Playground.Xml.CascadeVariant.Write(playground.Dir, "ognode4");
         string[] access = ["--identity", Path.Combine(playground.Dir, "id_ed25519"), "--known-hosts", Path.Combine(playground.Dir, "known_hosts")];
         string[] drop = ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", xml, .. access];
         var expand = await OgscaleProcess.RunAsync(

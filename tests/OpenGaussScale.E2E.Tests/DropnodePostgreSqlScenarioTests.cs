@@ -18,7 +18,7 @@ public sealed class DropnodePostgreSqlScenarioTests(SixHostPlaygroundForDropnode
     [PlaygroundFact]
     public async Task Dropnode_removes_standbys_online_undoes_a_failure_and_ends_with_a_single_node()
     {
-        var xml = ClusterXmlVariants.WithCascades(playground.Dir, "ognode4");
+        var xml = OpenGaussScale.Playground.Xml.CascadeVariant.Write(playground.Dir, "ognode4");
         string[] access = ["--identity", Path.Combine(playground.Dir, "id_ed25519"), "--known-hosts", Path.Combine(playground.Dir, "known_hosts")];
         string[] drop = ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", xml, .. access];
         var expand = await OgscaleProcess.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", "127.0.0.12,127.0.0.13,127.0.0.14,127.0.0.15", .. access], TimeSpan.FromMinutes(5));

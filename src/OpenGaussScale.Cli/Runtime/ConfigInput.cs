@@ -1,6 +1,7 @@
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Cli.Runtime;
 
@@ -15,7 +16,7 @@ internal static class ConfigInput
         await DiagnosticWriter.WriteAsync(stderr, shown, cancellationToken).ConfigureAwait(false);
         return result.Config ?? throw new OgscaleException(
             $"{file}: the cluster XML is not valid ({result.Errors.Count()} errors above); nothing was changed",
-            $"run `ogscale config validate -X {file}` for the details",
+            $"run `ogscale config validate -X {ShellQuote.Quote(file.ToString())}` for the details",
             ExitCodes.Usage);
     }
 

@@ -14,8 +14,9 @@ internal static class ConfigInput
         var result = ClusterConfigLoader.Load(file.ToString());
         var shown = showWarnings ? result.Diagnostics : [.. result.Errors];
         await DiagnosticWriter.WriteAsync(stderr, shown, cancellationToken).ConfigureAwait(false);
+        var errors = result.Errors.Count();
         return result.Config ?? throw new OgscaleException(
-            $"{file}: the cluster XML is not valid ({result.Errors.Count()} errors above); nothing was changed",
+            $"{file}: the cluster XML is not valid ({errors} {(errors == 1 ? "error" : "errors")} above); nothing was changed",
             $"run `ogscale config validate -X {ShellQuote.Quote(file.ToString())}` for the details",
             ExitCodes.Usage);
     }

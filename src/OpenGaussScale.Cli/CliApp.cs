@@ -38,7 +38,10 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var root = BuildRootCommand(services);
-        var parse = root.Parse(args);
+
+        // No response files: `@FILE` would splice a file's lines into argv (nested ones recursing without end, a device
+        // read forever) and the original tools have none; an argument starting with @ is taken as it is.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // Parse errors are usage errors (exit 2), reported on stderr without a help dump on stdout, so a script
         // that captures stdout never mistakes help text for a result.

@@ -1,4 +1,6 @@
+using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.Validation;
 using OpenGaussScale.Ssh;
 using System.CommandLine;
 
@@ -53,7 +55,22 @@ internal sealed class ClusterOptions
     public SshOptions Ssh(ParseResult parse, CliServices services) =>
         SshOptions.FromCommandLine(parse.GetValue(Identity), parse.GetValue(KnownHosts), parse.GetValue(AcceptNewHostKeys), services.PassphrasePrompt);
 
-    /// <summary>--env-file, else $MPPDB_ENV_SEPARATE_PATH, else ~/.bashrc of the user on each node (as the original).</summary>
-    public string EnvironmentFile(ParseResult parse, CliServices services) =>
-        EnvironmentFileChoice.Choose(parse.GetValue(EnvFile)?.FullName, services.Environment("MPPDB_ENV_SEPARATE_PATH")).Path;
+    /// <summary>
+    /// --env-file, else $MPPDB_ENV_SEPARATE_PATH, else ~/.bashrc of the user on each node (as the original). A path
+    /// with shell metacharacters is refused, as the original checks --sep-env-file: it is sourced on every node.
+    /// </summary>
+    public string EnvironmentFile(ParseResult parse, CliServices services)
+    {
+        var choice = EnvironmentFileChoice.Choose(parse.GetValue(EnvFile)?.FullName, services.Environment("MPPDB_ENV_SEPARATE_PATH"));
+        if (choice.Source != EnvironmentFileSource.Bashrc && SafeText.FindUnsafe(choice.Path) is char c)
+        {
+            var origin = choice.Source == EnvironmentFileSource.Option ? "--env-file" : "MPPDB_ENV_SEPARATE_PATH";
+            throw new OgscaleException(
+                $"{origin} '{choice.Path.ReplaceLineEndings(" ")}' contains {SafeText.Describe(c)}, which is not allowed in the environment file's path",
+                "give the plain path of the cluster user's environment file (the original tools refuse these characters in --sep-env-file too)",
+                ExitCodes.Usage);
+        }
+
+        return choice.Path;
+    }
 }

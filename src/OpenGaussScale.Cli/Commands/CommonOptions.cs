@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Validation;
 using System.CommandLine;
+using System.Globalization;
 
 namespace OpenGaussScale.Cli.Commands;
 
@@ -12,14 +13,14 @@ internal static class CommonOptions
     public static Option<string> User(bool required = true)
     {
         var option = new Option<string>("--user", "-U") { Description = "OS user that owns the cluster (e.g. omm)", Required = required, HelpName = "USER" };
-        option.Validators.Add(r => RejectUnsafe(r, r.GetValueOrDefault<string>()));
+        option.Validators.Add(r => RejectEmptyOrUnsafe(r, r.GetValueOrDefault<string>(), "the cluster's OS user"));
         return option;
     }
 
     public static Option<string> Group(bool required = true)
     {
         var option = new Option<string>("--group", "-G") { Description = "primary group of that user (e.g. dbgrp)", Required = required, HelpName = "GROUP" };
-        option.Validators.Add(r => RejectUnsafe(r, r.GetValueOrDefault<string>()));
+        option.Validators.Add(r => RejectEmptyOrUnsafe(r, r.GetValueOrDefault<string>(), "that user's primary group"));
         return option;
     }
 
@@ -43,7 +44,13 @@ internal static class CommonOptions
         };
         option.Validators.Add(r =>
         {
-            foreach (var host in r.GetValueOrDefault<string[]>() ?? [])
+            var hosts = r.GetValueOrDefault<string[]>() ?? [];
+            if (hosts.Length == 0 && r.Tokens.Count > 0)
+            {
+                r.AddError("-h names no host (GAUSS-35701): give the hosts' backIp1 addresses, comma-separated");
+            }
+
+            foreach (var host in hosts)
             {
                 RejectUnsafe(r, host);
             }
@@ -52,7 +59,25 @@ internal static class CommonOptions
     }
 
     public static Option<OutputFormat> Output() =>
-        new("--output") { Description = "result format", DefaultValueFactory = _ => OutputFormat.Text, HelpName = "text|json" };
+        new("--output") { Description = "result format", DefaultValueFactory = _ => OutputFormat.Text, HelpName = "text|json", CustomParser = ParseOutput };
+
+    // text or json in any case; anything else is named in the error (the default converter would print the enum's type name).
+    private static OutputFormat ParseOutput(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "text" : result.Tokens[^1].Value;
+        if (string.Equals(text, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            return OutputFormat.Text;
+        }
+
+        if (string.Equals(text, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return OutputFormat.Json;
+        }
+
+        result.AddError($"--output must be text or json, not '{text.ReplaceLineEndings(" ")}'");
+        return OutputFormat.Text;
+    }
 
     public static Option<FileInfo?> EnvFile()
     {
@@ -64,13 +89,14 @@ internal static class CommonOptions
         return option;
     }
 
+    // A key file that does not exist is a usage error at once, not a failure at the first connection.
     public static Option<FileInfo[]> Identity() =>
-        new("--identity", "-i")
+        new Option<FileInfo[]>("--identity", "-i")
         {
             Description = "SSH private key to authenticate with (repeatable; default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa)",
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = false,
-        };
+        }.AcceptExistingOnly();
 
     public static Option<FileInfo?> KnownHosts() =>
         new("--known-hosts") { Description = "OpenSSH known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)", HelpName = "FILE" };
@@ -80,6 +106,39 @@ internal static class CommonOptions
         {
             Description = "trust a host seen for the first time and append its key to known_hosts (a changed key is always refused)",
         };
+
+    /// <summary>
+    /// The option's last value as a whole number (digits only, as the original's getopt checks), the default when the
+    /// option has no value, or null when the value is not a whole number. A number too large for a long is long.MaxValue.
+    /// </summary>
+    internal static long? ParseWholeNumber(System.CommandLine.Parsing.ArgumentResult result, long? defaultValue)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return defaultValue;
+        }
+
+        var text = result.Tokens[^1].Value;
+        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : long.MaxValue;
+    }
+
+    // An empty -U or -G would reach SSH as an empty login name (GAUSS-35701 in the original).
+    private static void RejectEmptyOrUnsafe(System.CommandLine.Parsing.OptionResult result, string? value, string what)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            var name = result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
+            result.AddError($"{name} is empty (GAUSS-35701): give {what}");
+            return;
+        }
+
+        RejectUnsafe(result, value);
+    }
 
     internal static void RejectUnsafe(System.CommandLine.Parsing.OptionResult result, string? value)
     {

@@ -20,29 +20,34 @@ internal static class ExpandCommand
         var hosts = CommonOptions.Hosts("the new hosts' backIp1 addresses, comma-separated (repeatable)");
         var local = new Option<bool>("-L") { Description = "local mode: the new hosts already run a single-node database installed the same way; only build the replication relation" };
         var package = new Option<DirectoryInfo?>("--package") { Description = "the directory of the openGauss release (Server and OM tarballs, sha256); default: the current directory when it holds them", HelpName = "DIR" };
+        // Parsed here, not by the default converter: a value that is not a number gets the original's message (GAUSS-50003)
+        // instead of a converter error, and a validator never reads a value that failed to convert (that throws).
         var timeout = new Option<int>("--time-out")
         {
             Description = "seconds any wait on a remote step may last (a transfer, a build's catch-up)",
             DefaultValueFactory = _ => 300,
             HelpName = "SECS",
-        };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 2147483646)
+            CustomParser = r => CommonOptions.ParseWholeNumber(r, 300) switch
             {
-                r.AddError("the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)");
-            }
-        });
+                null => Refuse(r, $"the value of --time-out must be a nonnegative integer, not '{r.Tokens[^1].Value}' (GAUSS-50003)"),
+                < 1 or > 2147483646 => Refuse(r, "the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)"),
+                var seconds => (int)seconds,
+            },
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything and print the plan (every command, per host, in order); change nothing" };
         var yes = new Option<bool>("--yes") { Description = "do not ask for confirmation on a terminal" };
-        var parallel = new Option<int?>("--parallel") { Description = "how many steps may run at once (default: all new hosts)", HelpName = "N" };
-        parallel.Validators.Add(r =>
+        var parallel = new Option<int?>("--parallel")
         {
-            if (r.GetValueOrDefault<int?>() is < 1)
+            Description = "how many steps may run at once (default: all new hosts)",
+            HelpName = "N",
+            CustomParser = r => CommonOptions.ParseWholeNumber(r, null) switch
             {
-                r.AddError("--parallel must be at least 1");
-            }
-        });
+                null when r.Tokens.Count > 0 => Refuse(r, $"--parallel must be a whole number of at least 1, not '{r.Tokens[^1].Value}'"),
+                < 1 => Refuse(r, "--parallel must be at least 1"),
+                > int.MaxValue => int.MaxValue,
+                var steps => (int?)steps,
+            },
+        };
         var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
         engine.AcceptOnlyFromAmong(EngineChoice.Names);
 
@@ -66,6 +71,12 @@ internal static class ExpandCommand
         return command;
     }
 
+    private static int Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return 0;
+    }
+
     private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine);
 
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, ExpandArguments args, CancellationToken cancellationToken)
@@ -77,6 +88,13 @@ internal static class ExpandCommand
         ConfigInput.RefuseClusterManager(config, "expand");
         var notices = new List<string>();
         var hosts = HostList.Resolve(config, args.Hosts, notices);
+
+        // Said at once: a run that fails later (an unreachable host) must not swallow what was done to the -h list.
+        foreach (var notice in notices)
+        {
+            await stderr.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
+        }
+
         var user = parse.GetRequiredValue(options.User);
         var environmentFile = options.EnvironmentFile(parse, services);
         var logFile = LogFile(config, user, services);
@@ -110,7 +128,6 @@ internal static class ExpandCommand
         var result = live is null
             ? await operation.RunAsync(request, cancellationToken).ConfigureAwait(false)
             : await live.RunAsync(_ => operation.RunAsync(request, cancellationToken)).ConfigureAwait(false);
-        result = result with { Notices = [.. notices, .. result.Notices] };
         await RenderAsync(stdout, stderr, result, json, cancellationToken).ConfigureAwait(false);
         return result.ExitCode;
     }

@@ -144,8 +144,23 @@ internal static class PlaygroundCommand
         return command;
     }
 
-    private static Option<string> Dir() =>
-        new("--dir") { Description = "the playground's directory", DefaultValueFactory = _ => PlaygroundLayout.DefaultDir, HelpName = "DIR" };
+    /// <summary>--dir, refused at once when `up` could never have made a playground there (its path ends up in hints to copy).</summary>
+    internal static Option<string> Dir()
+    {
+        var dir = new Option<string>("--dir") { Description = "the playground's directory", DefaultValueFactory = _ => PlaygroundLayout.DefaultDir, HelpName = "DIR" };
+        dir.Validators.Add(r =>
+        {
+            try
+            {
+                PlaygroundDir.Validate(r.GetValueOrDefault<string>() ?? "");
+            }
+            catch (OgscaleException e)
+            {
+                r.AddError($"{e.Message}: {e.Hint}");
+            }
+        });
+        return dir;
+    }
 
     private static Argument<string> Node() =>
         new("NODE") { Description = "a host: its number 1..N or its name ognodeK" };

@@ -1,6 +1,5 @@
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Playground.Engines;
-using OpenGaussScale.Playground.Hosts;
 using OpenGaussScale.Playground.Xml;
 using System.CommandLine;
 using System.Diagnostics;
@@ -23,7 +22,7 @@ internal static class PlaygroundDemoCommand
         var engine = new Option<string>("--engine") { Description = "opengauss (through the command kit) or postgresql", DefaultValueFactory = _ => PlaygroundEngines.OpenGauss, HelpName = "opengauss|postgresql" };
         engine.AcceptOnlyFromAmong([.. PlaygroundEngines.Names]);
         var keep = new Option<bool>("--keep") { Description = "leave the playground running at the end (tear it down later with `ogscale playground down`)" };
-        var dir = new Option<string>("--dir") { Description = "the playground's directory", DefaultValueFactory = _ => PlaygroundLayout.DefaultDir, HelpName = "DIR" };
+        var dir = PlaygroundCommand.Dir();
         var command = new Command("demo", "bring up 4 hosts, expand the cluster by two standbys and a cascade, show a row replicated and the status, then tear down")
         {
             engine, keep, dir,

@@ -1,6 +1,7 @@
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Cli.Runtime;
 
@@ -13,9 +14,10 @@ internal static class ConfigInput
         var result = ClusterConfigLoader.Load(file.ToString());
         var shown = showWarnings ? result.Diagnostics : [.. result.Errors];
         await DiagnosticWriter.WriteAsync(stderr, shown, cancellationToken).ConfigureAwait(false);
+        var errors = result.Errors.Count();
         return result.Config ?? throw new OgscaleException(
-            $"{file}: the cluster XML is not valid ({result.Errors.Count()} errors above); nothing was changed",
-            $"run `ogscale config validate -X {file}` for the details",
+            $"{file}: the cluster XML is not valid ({errors} {(errors == 1 ? "error" : "errors")} above); nothing was changed",
+            $"run `ogscale config validate -X {ShellQuote.Quote(file.ToString())}` for the details",
             ExitCodes.Usage);
     }
 

@@ -17,15 +17,15 @@ internal static class HostList
         var normalised = new List<string>();
         foreach (var host in given)
         {
-            if (!IPAddress.TryParse(host, out var address) || host.Contains('%', StringComparison.Ordinal))
+            // The XML's strict rule, not IPAddress.TryParse: that reads 3232235523 or 192.168.3 as 192.168.0.3.
+            if (HostAddress.Normalize(host, out var problem) is not string text)
             {
                 throw new OgscaleException(
-                    $"-h {host}: not an IP address",
-                    "give the new hosts by their backIp1 addresses, comma-separated, as in the XML",
+                    $"-h {host} {problem}",
+                    $"give the new hosts by their backIp1 addresses, comma-separated, as in the XML; {HostAddress.Hint}",
                     ExitCodes.Usage);
             }
 
-            var text = address.ToString();
             if (normalised.Contains(text, StringComparer.OrdinalIgnoreCase))
             {
                 notices.Add($"-h lists {host} more than once; it is used once");

@@ -34,8 +34,9 @@ internal static class ConfigFileBytes
 
             if (total > ClusterXmlReader.MaxBytes)
             {
-                var size = stream.CanSeek ? stream.Length : total;
-                bag.Error(0, $"the file is larger than 1 MiB ({(stream.CanSeek ? $"{size} bytes" : "more than 1048576 bytes")}); a cluster XML is a few kilobytes", "check that -X names the cluster XML file");
+                // A device such as /dev/zero can seek but reports length 0: then the size is only known to be too large.
+                var size = stream.CanSeek && stream.Length > ClusterXmlReader.MaxBytes ? $"{stream.Length} bytes" : "more than 1048576 bytes";
+                bag.Error(0, $"the file is larger than 1 MiB ({size}); a cluster XML is a few kilobytes", "check that -X names the cluster XML file");
                 return null;
             }
 

@@ -35,7 +35,9 @@ public sealed class ExpandOperation
         var members = request.Hosts.Where(h => state[h].IsMember).ToList();
         if (members.Count > 0)
         {
-            notices.Add($"these nodes [{string.Join(", ", members)}] are already in the cluster; skipping them");
+            // The primary in -h is a slip (it cannot become a standby): name it, so the no-op is not mistaken for success.
+            var primary = members.Where(h => state[h].Node.Role == NodeRole.Primary).Select(h => $" ({h} is {state[h].Node.Name}, the primary)");
+            notices.Add($"these nodes [{string.Join(", ", members)}] are already in the cluster; skipping them{string.Concat(primary)}");
             request = request with { Hosts = [.. request.Hosts.Except(members)] };
         }
 

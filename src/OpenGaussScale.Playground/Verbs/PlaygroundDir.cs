@@ -12,7 +12,12 @@ public static class PlaygroundDir
     {
         ArgumentNullException.ThrowIfNull(dir);
         var full = Path.GetFullPath(dir).TrimEnd('/');
-        if (full.Length == 0 || SafeText.FindUnsafe(full) is not null || full.Any(char.IsWhiteSpace) || full.Contains('#', StringComparison.Ordinal))
+        if (full.Length == 0)
+        {
+            throw new OgscaleException($"the playground directory '{dir}' is the root directory", "give a directory of its own, such as /tmp/ogscale-playground", ExitCodes.Usage);
+        }
+
+        if (SafeText.FindUnsafe(full) is not null || full.Any(char.IsWhiteSpace) || full.Contains('#', StringComparison.Ordinal))
         {
             throw new OgscaleException($"the playground directory '{dir}' has spaces or special characters", "pick a plain path such as /tmp/ogscale-playground", ExitCodes.Usage);
         }

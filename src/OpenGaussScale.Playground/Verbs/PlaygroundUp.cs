@@ -118,11 +118,18 @@ public static class PlaygroundUp
                 ExitCodes.PreconditionFailed);
         }
 
-        if (PlaygroundStateStore.TryLoad(layout) is not null)
+        // --force empties only a directory that holds a playground's state: `--dir /tmp/x/../../etc/ssh --force` must
+        // not wipe /etc/ssh. A DIR that up ever wrote to has the state file (it is saved before anything else).
+        if (PlaygroundStateStore.TryLoad(layout) is null)
         {
-            log.Info($"--force: stopping the playground in {layout.Dir} first");
-            await PlaygroundDown.RunAsync(layout.Dir, output, log, cancellationToken).ConfigureAwait(false);
+            throw new OgscaleException(
+                $"--force cleans only a playground's directory, and {layout.Dir} is not one ({layout.StateFile} does not exist)",
+                "give an empty or new directory with --dir, or empty this one yourself if it really is yours",
+                ExitCodes.PreconditionFailed);
         }
+
+        log.Info($"--force: stopping the playground in {layout.Dir} first");
+        await PlaygroundDown.RunAsync(layout.Dir, output, log, cancellationToken).ConfigureAwait(false);
 
         log.Info($"--force: cleaning {layout.Dir}");
         PlaygroundDir.Clean(layout.Dir);

@@ -17,10 +17,14 @@ internal static class HostKeyMessages
     {
         var keyscan = target.Port == 22 ? $"ssh-keyscan {target.Host}" : $"ssh-keyscan -p {target.Port} {target.Host}";
         var ssh = target.Port == 22 ? $"ssh {target.User}@{target.Host}" : $"ssh -p {target.Port} {target.User}@{target.Host}";
+        var why = verdict.FileMissing
+            ? $"the known_hosts file {verdict.KnownHostsPath} does not exist"
+            : $"{target.Host} (port {target.Port}) is not in {verdict.KnownHostsPath}";
         return new RemoteException(
             RemoteFailureKind.HostKeyUnknown,
             target,
-            $"{target.Host}: host key {verdict.Presented} is not known: {target.Host} (port {target.Port}) is not in {verdict.KnownHostsPath}; not connecting as {target.User}",
+            $"{target.Host}: host key {verdict.Presented} is not known: {why}; not connecting as {target.User}",
+            (verdict.FileMissing ? "check the path given with --known-hosts (default ~/.ssh/known_hosts); or " : "") +
             $"check the fingerprint out of band (on {target.Host}: ssh-keygen -lf /etc/ssh/ssh_host_{KeyFileStem(verdict.Presented)}_key.pub), " +
             $"then add the key with `{keyscan} >> {ShellQuote.Quote(verdict.KnownHostsPath)}` or one interactive `{ssh}`, " +
             "or run again with --accept-new-host-keys to trust it on first use");

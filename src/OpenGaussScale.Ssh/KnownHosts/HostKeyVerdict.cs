@@ -30,5 +30,8 @@ internal sealed record KnownKey(string Location, string Description);
 /// <param name="Known">The lines that name the host (Changed) or revoke the key (Revoked).</param>
 internal sealed record HostKeyVerdict(HostKeyOutcome Outcome, string Presented, string KnownHostsPath, IReadOnlyList<KnownKey> Known)
 {
+    /// <summary>The known_hosts file does not exist (a mistyped --known-hosts): the refusal says so rather than "not in FILE".</summary>
+    public bool FileMissing { get; init; }
+
     public bool IsTrusted => Outcome is HostKeyOutcome.Trusted or HostKeyOutcome.AcceptedNew;
 }

@@ -34,7 +34,7 @@ internal sealed class HostKeyVerifier
             var verdict = Decide(KnownHostsFile.Load(KnownHostsPath), host, port, presentedKey);
             if (verdict.Outcome != HostKeyOutcome.Unknown || !_acceptNew)
             {
-                return verdict;
+                return verdict.Outcome == HostKeyOutcome.Unknown ? verdict with { FileMissing = !File.Exists(KnownHostsPath) } : verdict;
             }
 
             Append(host, port, presentedKey);

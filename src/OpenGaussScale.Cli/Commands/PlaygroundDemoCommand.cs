@@ -10,7 +10,8 @@ namespace OpenGaussScale.Cli.Commands;
 /// <summary>
 /// `ogscale playground demo [--engine ...] [--keep]`: the whole job on one machine, each stage the very command a user
 /// would type (run in-process, so its output is exactly what the user would see): a 4-host playground, an expansion by
-/// two standbys and a cascade, a row written on the primary and read back on every standby, status, and down.
+/// two standbys and a cascade, a row written on the primary and read back on every standby, status, a standby dropped,
+/// and down.
 /// </summary>
 [SuppressMessage("Interoperability", "CA1416:Validate platform compatibility", Justification = "the demo runs only after `playground up`, which refuses anything but Linux")]
 internal static class PlaygroundDemoCommand
@@ -23,7 +24,7 @@ internal static class PlaygroundDemoCommand
         engine.AcceptOnlyFromAmong([.. PlaygroundEngines.Names]);
         var keep = new Option<bool>("--keep") { Description = "leave the playground running at the end (tear it down later with `ogscale playground down`)" };
         var dir = PlaygroundCommand.Dir();
-        var command = new Command("demo", "bring up 4 hosts, expand the cluster by two standbys and a cascade, show a row replicated and the status, then tear down")
+        var command = new Command("demo", "bring up 4 hosts, expand the cluster by two standbys and a cascade, show a row replicated and the status, drop a standby, then tear down")
         {
             engine, keep, dir,
         };
@@ -35,7 +36,7 @@ internal static class PlaygroundDemoCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var clock = Stopwatch.StartNew();
-        var up = await StageAsync(parse, services, "1/5", "a 4-host playground", ["playground", "up", "--nodes", "4", "--engine", engine, "--dir", dir], cancellationToken).ConfigureAwait(false);
+        var up = await StageAsync(parse, services, "1/6", "a 4-host playground", ["playground", "up", "--nodes", "4", "--engine", engine, "--dir", dir], cancellationToken).ConfigureAwait(false);
         if (up != ExitCodes.Success)
         {
             return up;
@@ -47,19 +48,25 @@ internal static class PlaygroundDemoCommand
             var xml = CascadeVariant.Write(dir, "ognode4");
             string[] access = ["--identity", Path.Combine(dir, "id_ed25519"), "--known-hosts", Path.Combine(dir, "known_hosts")];
             string[] package = engine == PlaygroundEngines.OpenGauss ? ["--package", Path.Combine(dir, "package")] : [];
-            result = await StageAsync(parse, services, "2/5", "expand: ognode2 and ognode3 as standbys, ognode4 as a cascade of ognode2",
+            result = await StageAsync(parse, services, "2/6", "expand: ognode2 and ognode3 as standbys, ognode4 as a cascade of ognode2",
                 ["expand", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", "127.0.0.12,127.0.0.13,127.0.0.14", .. package, .. access], cancellationToken).ConfigureAwait(false);
             if (result != ExitCodes.Success)
             {
                 return result;
             }
 
-            result = await StageAsync(parse, services, "3/5", "a row written on the primary",
+            result = await StageAsync(parse, services, "3/6", "a row written on the primary",
                 ["playground", "sql", "1", $"create table if not exists ogscale_demo(note text); insert into ogscale_demo values ('{Row}')", "--dir", dir], cancellationToken).ConfigureAwait(false);
             result = result == ExitCodes.Success ? await ReadBackAsync(parse, services, dir, cancellationToken).ConfigureAwait(false) : result;
             if (result == ExitCodes.Success)
             {
-                result = await StageAsync(parse, services, "5/5", "ogscale status", ["status", "-U", "omm", "-X", xml, .. access], cancellationToken).ConfigureAwait(false);
+                result = await StageAsync(parse, services, "5/6", "ogscale status", ["status", "-U", "omm", "-X", xml, .. access], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result == ExitCodes.Success)
+            {
+                result = await StageAsync(parse, services, "6/6", "dropnode: ognode3 leaves the cluster online",
+                    ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", xml, "-h", "127.0.0.13", "--yes", .. access], cancellationToken).ConfigureAwait(false);
             }
 
             return result;
@@ -91,7 +98,7 @@ internal static class PlaygroundDemoCommand
     // The row is read on every standby, asked again (with backoff, for a few seconds) until replay has reached it.
     private static async Task<int> ReadBackAsync(ParseResult parse, CliServices services, string dir, CancellationToken cancellationToken)
     {
-        await parse.InvocationConfiguration.Output.WriteLineAsync("\n== 4/5 the row read back on every standby ==").ConfigureAwait(false);
+        await parse.InvocationConfiguration.Output.WriteLineAsync("\n== 4/6 the row read back on every standby ==").ConfigureAwait(false);
         foreach (var node in new[] { "2", "3", "4" })
         {
             var found = await Core.Execution.Poll.UntilAsync(

@@ -28,6 +28,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.ExpandCommand.Create(services));
         root.Subcommands.Add(Commands.DropnodeCommand.Create(services));
         root.Subcommands.Add(Commands.StatusCommand.Create(services));
+        root.Subcommands.Add(Commands.ResumeCommand.Create(services));
+        root.Subcommands.Add(Commands.RollbackCommand.Create(services));
 
         root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
 
@@ -63,9 +65,12 @@ public static class CliApp
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // SIGINT/SIGTERM (or the caller's token) ended the verb before it could report; its journal, if it had
+            // started one, says what was done (verbs that change the cluster report their own cancellation with the journal).
             await invocation.Error.WriteLineAsync("error: cancelled").ConfigureAwait(false);
+            await invocation.Error.WriteLineAsync("hint: if a run had started to change the cluster, `ogscale resume` continues it and `ogscale rollback` undoes it").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (OgscaleException ex)

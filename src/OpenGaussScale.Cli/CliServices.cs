@@ -45,6 +45,9 @@ public sealed record CliServices
     /// <summary>Asks for an encrypted key's passphrase on a terminal (null when there is none).</summary>
     public IPassphrasePrompt? PassphrasePrompt { get; init; }
 
+    /// <summary>Set by `ogscale resume` for the command it runs again: the interrupted run it continues.</summary>
+    public Core.Operations.ResumeInfo? Resume { get; init; }
+
     public static CliServices CreateDefault() => new()
     {
         HostName = Dns.GetHostName(),

@@ -1,4 +1,8 @@
 using OpenGaussScale.Cli;
 using System.CommandLine;
 
-return await CliApp.RunAsync(args, new InvocationConfiguration(), CliServices.CreateDefault(), CancellationToken.None);
+// SIGINT/SIGTERM cancel the running verb, which then stops its remote commands (whole process groups), writes the
+// journal and releases the lock before it exits 130. A minute is enough for that even over a slow link; the default
+// (2 s) would end the process in the middle of it.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) };
+return await CliApp.RunAsync(args, invocation, CliServices.CreateDefault(), CancellationToken.None);

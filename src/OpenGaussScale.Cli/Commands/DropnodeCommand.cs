@@ -233,7 +233,7 @@ internal static class DropnodeCommand
     }
 
     // This host as a node: its name routes to the local shell (the address is never dialled).
-    private static NodeConfig ThisHost(CliServices services) => new()
+    internal static NodeConfig ThisHost(CliServices services) => new()
     {
         Name = services.HostName,
         Index = 0,

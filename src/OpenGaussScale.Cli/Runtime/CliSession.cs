@@ -60,6 +60,7 @@ internal sealed class CliSession : IAsyncDisposable
         LocalJournalDirectory = Path.Combine(Services.StateDirectory, "journal"),
         Progress = progress,
         IsLockOwnerAlive = IsLockOwnerAliveAsync,
+        Resume = Services.Resume,
     };
 
     // A lock holder is known to be gone only when it ran on this host and its pid is not an ogscale process any more;

@@ -11,11 +11,15 @@ namespace OpenGaussScale.Core.Execution;
 public sealed class PlanExecutor
 {
     private readonly IProgress<StepEvent>? _progress;
+    private readonly IReadOnlySet<string> _journaledDone;
     private readonly Dictionary<string, SemaphoreSlim> _exclusive = new(StringComparer.Ordinal);
 
-    public PlanExecutor(IProgress<StepEvent>? progress = null)
+    /// <param name="progress">Step events for the display.</param>
+    /// <param name="journaledDone">Steps an interrupted run's journal marks done (resume): re-checked and reported, never redone.</param>
+    public PlanExecutor(IProgress<StepEvent>? progress = null, IReadOnlySet<string>? journaledDone = null)
     {
         _progress = progress;
+        _journaledDone = journaledDone ?? new HashSet<string>(StringComparer.Ordinal);
     }
 
     public async Task<ExecutionReport> RunAsync(Plan plan, StepContext context, int parallelism, CancellationToken cancellationToken)
@@ -128,10 +132,21 @@ public sealed class PlanExecutor
 
     private async Task<StepOutcome> RunStepExclusivelyAsync(PlanStep step, StepContext context, CancellationToken cancellationToken)
     {
+        FaultInjection.BeforeStep(step.Id);
         var clock = Stopwatch.StartNew();
         _progress?.Report(new StepEvent(step.Id, step.Host, step.Title, null, TimeSpan.Zero));
         try
         {
+            if (_journaledDone.Contains(step.Id))
+            {
+                // The journal is the record of what was done; the re-check only tells the user whether it still shows.
+                var still = await step.Action.IsDoneAsync(context, cancellationToken).ConfigureAwait(false);
+                var note = still ? "done in the journal; re-checked, still in place; not redone" : "done in the journal; not redone (its effect does not show now: a later step checks what it needs)";
+                await context.Journal.RecordAsync(JournalEvents.AlreadyDone, step.Id, step.Host, cancellationToken, note).ConfigureAwait(false);
+                context.Log.Information("{Step}: {Note}", step.Id, note);
+                return Report(new StepOutcome(step, StepStatus.AlreadyDone, clock.Elapsed));
+            }
+
             await context.Journal.RecordAsync(JournalEvents.Started, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
             if (await step.Action.IsDoneAsync(context, cancellationToken).ConfigureAwait(false))
             {

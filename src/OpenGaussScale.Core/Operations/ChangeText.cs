@@ -19,6 +19,8 @@ public static class ChangeText
             ChangeKinds.Process when change.OldValue == "running" => $"{change.Host}: database in {change.Path} started again",
             ChangeKinds.Process => $"{change.Host}: database in {change.Path} stopped again",
             ChangeKinds.File => $"{change.Host}: {change.Path} restored from {change.BackupPath}",
+            ChangeKinds.DataCopy => $"{change.Host}: {change.Path} emptied (ogscale filled it)",
+            ChangeKinds.Directory => $"{change.Host}: {change.Path} removed (ogscale created it)",
             _ => $"{change.Host}: {change.Kind} {change.Name ?? change.Path}",
         };
     }

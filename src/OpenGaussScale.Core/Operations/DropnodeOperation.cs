@@ -4,7 +4,6 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.State;
-using System.Globalization;
 
 namespace OpenGaussScale.Core.Operations;
 
@@ -75,45 +74,18 @@ public sealed class DropnodeOperation
     private async Task<DropnodeResult> ExecuteAsync(
         DropnodeRequest request, ClusterState state, PreflightReport preflight, Plan plan, bool singleNode, CancellationToken cancellationToken)
     {
-        var started = _env.Clock.GetUtcNow();
-        var runId = $"dropnode-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
         var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
-        var journalPath = $"{_engine.JournalDirectory(state)}/{runId}.jsonl";
-        var owner = new LockInfo
+        var run = await OperationRun.StartAsync(
+            _env, "dropnode", primaryShell, request.User, _engine.LockPath(state), _engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
+        await using (run.ConfigureAwait(false))
         {
-            Operation = "dropnode",
-            User = _env.RunningUser,
-            ControlHost = _env.HostName,
-            Pid = _env.ProcessId,
-            StartedAt = started,
-            RunId = runId,
-            Journal = journalPath,
-        };
-        var clusterLock = new ClusterLock(primaryShell, _engine.LockPath(state));
-        await clusterLock.AcquireAsync(owner, _env.IsLockOwnerAlive, cancellationToken).ConfigureAwait(false);
-
-        var sinks = new List<IJournalSink> { new RemoteJournalSink(primaryShell, journalPath) };
-        if (!primaryShell.IsLocal || _env.RunningUser != request.User)
-        {
-            sinks.Insert(0, new LocalJournalSink(Path.Combine(_env.LocalJournalDirectory, runId + ".jsonl")));
-        }
-
-        var journal = new Journal(runId, sinks, _env.Clock);
-        await using (journal.ConfigureAwait(false))
-        {
-            try
-            {
-                await journal.RecordDataAsync(JournalEvents.Run, DropnodeRunRecord.From(request, _engine.Name, owner), CancellationToken.None).ConfigureAwait(false);
-                await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
-                var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
-                result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };
-                await journal.RecordDataAsync(JournalEvents.Finished, result.Targets, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
-                return result;
-            }
-            finally
-            {
-                await clusterLock.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
-            }
+            var journal = run.Journal;
+            await journal.RecordDataAsync(JournalEvents.Run, DropnodeRunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
+            await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
+            result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };
+            await journal.RecordDataAsync(JournalEvents.Finished, result.Targets, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
+            return result;
         }
     }
 
@@ -134,7 +106,7 @@ public sealed class DropnodeOperation
         };
 
         // One node at a time in the plan's order: each change is checked before the next node is touched.
-        var execution = await new PlanExecutor(_env.Progress).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);
+        var execution = await new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);
         var failure = execution.ClusterFailure;
         if (failure is null && !execution.Cancelled && execution.AllSucceeded)
         {
@@ -152,7 +124,7 @@ public sealed class DropnodeOperation
             };
         }
 
-        var (restored, notRestored) = await UndoAsync(journal, stepContext.ForStep("undo")).ConfigureAwait(false);
+        var (restored, notRestored) = await ChangeUndo.UndoAsync(journal.Changes, journal, _engine.Reverter, stepContext.ForStep("undo"), _env.Clock).ConfigureAwait(false);
         var what = failure is null ? "cancelled" : $"{failure.Step.Id} failed: {failure.Error}";
         var hosts = TargetResults(request, state, execution, dropped: false);
         if (notRestored.Count > 0)
@@ -178,35 +150,6 @@ public sealed class DropnodeOperation
             Error = $"{what}; every change was undone",
             Hint = failure is null ? null : "fix the cause, then run the same command again",
         };
-    }
-
-    // Newest change first, each through the engine's reverter; a change that cannot be undone is reported, the rest go on.
-    private async Task<(List<string> Restored, List<string> NotRestored)> UndoAsync(Journal journal, StepContext context)
-    {
-        var restored = new List<string>();
-        var notRestored = new List<string>();
-        foreach (var (step, change) in journal.Changes.Reverse())
-        {
-            var what = $"{step}: {ChangeText.Describe(change)}";
-            try
-            {
-                await _engine.Reverter.RevertAsync(change, context, CancellationToken.None).ConfigureAwait(false);
-                await journal.AppendAsync(
-                    new JournalEntry { Time = _env.Clock.GetUtcNow(), Event = JournalEvents.Undone, RunId = journal.RunId, Step = step, Host = change.Host, Change = change },
-                    CancellationToken.None).ConfigureAwait(false);
-                restored.Add(what);
-                _env.Log.Information("undone: {Change}", what);
-            }
-#pragma warning disable CA1031 // every failure of an undo is reported and the other changes are still undone
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                notRestored.Add($"{what}: {ex.Message}");
-                _env.Log.Error("could not undo {Change}: {Error}", what, ex.Message);
-            }
-        }
-
-        return (restored, notRestored);
     }
 
     private static Dictionary<string, string> Backups(DropnodeRequest request, ExecutionReport? execution) =>

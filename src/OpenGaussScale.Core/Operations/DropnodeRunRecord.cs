@@ -15,7 +15,8 @@ public sealed record DropnodeRunRecord(
     string EnvironmentFile,
     string ControlHost,
     string RunningUser,
-    int Pid)
+    int Pid,
+    string PrimaryJournal)
 {
     public static DropnodeRunRecord From(DropnodeRequest request, string engine, LockInfo owner)
     {
@@ -33,6 +34,7 @@ public sealed record DropnodeRunRecord(
             request.EnvironmentFile,
             owner.ControlHost,
             owner.User,
-            owner.Pid);
+            owner.Pid,
+            owner.Journal ?? "");
     }
 }

@@ -4,7 +4,6 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.State;
-using System.Globalization;
 
 namespace OpenGaussScale.Core.Operations;
 
@@ -29,7 +28,7 @@ public sealed class ExpandOperation
         var context = EngineContextFor(request);
         var notices = new List<string>();
 
-        var state = await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var state = OwnLeftovers(await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false));
 
         // Hosts that already are members are skipped, as the original does; nothing left is a successful no-op.
         var members = request.Hosts.Where(h => state[h].IsMember).ToList();
@@ -44,6 +43,11 @@ public sealed class ExpandOperation
         if (request.Hosts.Count == 0)
         {
             notices.Add("there is no node to expand: every requested host is already in the cluster");
+            if (_env.Resume is not null)
+            {
+                await CloseResumedRunAsync(request, state, cancellationToken).ConfigureAwait(false);
+            }
+
             return new ExpandResult { ExitCode = ExitCodes.Success, Notices = notices };
         }
 
@@ -75,46 +79,31 @@ public sealed class ExpandOperation
     private async Task<ExpandResult> ExecuteAsync(
         ExpandRequest request, ClusterState state, PreflightReport preflight, Plan plan, List<string> notices, CancellationToken cancellationToken)
     {
-        var started = _env.Clock.GetUtcNow();
-        var runId = $"expand-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
         var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
-        var journalPath = $"{_engine.JournalDirectory(request, state)}/{runId}.jsonl";
-        var owner = new LockInfo
+        var run = await OperationRun.StartAsync(
+            _env, "expand", primaryShell, request.User, _engine.LockPath(request, state), _engine.JournalDirectory(request, state), cancellationToken).ConfigureAwait(false);
+        await using (run.ConfigureAwait(false))
         {
-            Operation = "expand",
-            User = _env.RunningUser,
-            ControlHost = _env.HostName,
-            Pid = _env.ProcessId,
-            StartedAt = started,
-            RunId = runId,
-            Journal = journalPath,
-        };
-        var clusterLock = new ClusterLock(primaryShell, _engine.LockPath(request, state));
-        await clusterLock.AcquireAsync(owner, _env.IsLockOwnerAlive, cancellationToken).ConfigureAwait(false);
-
-        var sinks = new List<IJournalSink> { new RemoteJournalSink(primaryShell, journalPath) };
-        if (!primaryShell.IsLocal || _env.RunningUser != request.User)
-        {
-            sinks.Insert(0, new LocalJournalSink(Path.Combine(_env.LocalJournalDirectory, runId + ".jsonl")));
+            var journal = run.Journal;
+            await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
+            await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var result = await RunPlansAsync(request, plan, journal, cancellationToken).ConfigureAwait(false);
+            result = result with { Notices = notices, Preflight = preflight, Plan = plan, Journal = [.. journal.Locations] };
+            await journal.RecordDataAsync(JournalEvents.Finished, result.Hosts, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
+            return result;
         }
+    }
 
-        var journal = new Journal(runId, sinks, _env.Clock);
-        await using (journal.ConfigureAwait(false))
+    // A resumed run whose hosts all made it in before the interruption: its journal is closed, so it stops showing as unfinished.
+    private async Task CloseResumedRunAsync(ExpandRequest request, ClusterState state, CancellationToken cancellationToken)
+    {
+        var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+        var run = await OperationRun.StartAsync(
+            _env, "expand", primaryShell, request.User, _engine.LockPath(request, state), _engine.JournalDirectory(request, state), cancellationToken).ConfigureAwait(false);
+        await using (run.ConfigureAwait(false))
         {
-            try
-            {
-                await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, owner), CancellationToken.None).ConfigureAwait(false);
-                await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
-                var result = await RunPlansAsync(request, plan, journal, cancellationToken).ConfigureAwait(false);
-                result = result with { Notices = notices, Preflight = preflight, Plan = plan, Journal = [.. journal.Locations] };
-                await journal.RecordDataAsync(JournalEvents.Finished, result.Hosts, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);
-                return result;
-            }
-            finally
-            {
-                // The lock is released however the run ends (success, failure, cancellation): the journal says what happened.
-                await clusterLock.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
-            }
+            await run.Journal.RecordDataAsync(JournalEvents.Finished, Array.Empty<HostResult>(), CancellationToken.None, ExitCodes.Success, "every host is in the cluster")
+                .ConfigureAwait(false);
         }
     }
 
@@ -133,7 +122,7 @@ public sealed class ExpandOperation
             EnvironmentFile = request.EnvironmentFile,
             WaitTimeout = request.Timeout,
         };
-        var executor = new PlanExecutor(_env.Progress);
+        var executor = new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps);
         var execution = await executor.RunAsync(plan, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
         if (execution.Cancelled)
         {
@@ -191,6 +180,16 @@ public sealed class ExpandOperation
             Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped)",
         };
     }
+
+    // A data directory the resumed run's journal says ogscale itself filled is its own leftover, not someone's data.
+    private ClusterState OwnLeftovers(ClusterState state) => _env.Resume is not { } resume
+        ? state
+        : state with
+        {
+            Nodes = [.. state.Nodes.Select(n => n.DataDirectory == DataDirectoryState.NotEmpty && resume.MadeByOgscale(n.Node.BackIp, n.Node.DataDir)
+                ? n with { DataDirectory = DataDirectoryState.MadeByOgscale }
+                : n)],
+        };
 
     private static IReadOnlyList<HostResult> HostResults(ExpandRequest request, ExecutionReport execution, ClusterState? finalState) =>
         [.. request.NewNodes.Select(node =>

@@ -30,4 +30,7 @@ public sealed record OperationEnvironment
 
     /// <summary>Tells whether a lock holder's process still runs (by pid on this host or on the primary).</summary>
     public required Func<State.LockInfo, Task<bool>> IsLockOwnerAlive { get; init; }
+
+    /// <summary>Set by `ogscale resume`: the interrupted run this one continues.</summary>
+    public ResumeInfo? Resume { get; init; }
 }

@@ -17,7 +17,8 @@ public sealed record RunRecord(
     string EnvironmentFile,
     string ControlHost,
     string RunningUser,
-    int Pid)
+    int Pid,
+    string PrimaryJournal)
 {
     public static RunRecord From(ExpandRequest request, string engine, LockInfo owner)
     {
@@ -37,6 +38,7 @@ public sealed record RunRecord(
             request.EnvironmentFile,
             owner.ControlHost,
             owner.User,
-            owner.Pid);
+            owner.Pid,
+            owner.Journal ?? "");
     }
 }

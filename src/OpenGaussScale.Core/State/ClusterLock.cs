@@ -32,8 +32,11 @@ public sealed class ClusterLock
     /// <summary>The lock file on the primary.</summary>
     public string Path { get; }
 
-    /// <summary>Takes the lock or throws (exit 3) naming the holder and since when.</summary>
-    public async Task AcquireAsync(LockInfo owner, Func<LockInfo, Task<bool>> isOwnerAlive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the lock or throws (exit 3) naming the holder and since when. With <paramref name="takeOverRunId"/> (resume,
+    /// rollback) a lock that names that run and whose owner is gone is taken over; any other holder still refuses.
+    /// </summary>
+    public async Task AcquireAsync(LockInfo owner, Func<LockInfo, Task<bool>> isOwnerAlive, CancellationToken cancellationToken, string? takeOverRunId = null)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(isOwnerAlive);
@@ -51,6 +54,13 @@ public sealed class ClusterLock
                 $"{_primary.Target.Host}: cannot create the cluster lock {Path} as {_primary.Target.User}: {result.Tail()}",
                 $"check that {directory} exists and is writable by {_primary.Target.User}",
                 ExitCodes.PreconditionFailed);
+        }
+
+        if (takeOverRunId is not null && LockInfo.TryParse(result.StandardOutput) is { } holder && holder.RunId == takeOverRunId
+            && !await isOwnerAlive(holder).ConfigureAwait(false))
+        {
+            await TakeOverAsync(holder, owner, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         throw await HeldErrorAsync(result.StandardOutput, isOwnerAlive).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 
 /// <summary>
 /// As the cluster user on the new host (reference 3.1 step 5): Install.py unpacks the Server package into the app path,
-/// InitInstance.py initialises the single-node instance, then its listen address and port are set.
+/// InitInstance.py initialises the single-node instance, then its listen address and port are set. An install an
+/// interrupted run left half done is emptied first (only when that run's journal says ogscale filled the directory).
 /// </summary>
 internal sealed class InstallAction : StepAction
 {
@@ -16,13 +17,14 @@ internal sealed class InstallAction : StepAction
     private readonly IReadOnlyList<PlannedCommand> _commands;
     private readonly PlannedCommand _done;
 
-    public InstallAction(NodeConfig node, ClusterConfig config, string xmlPath, string user, string group, string environmentFile, TimeSpan timeout)
+    public InstallAction(NodeConfig node, ClusterConfig config, string xmlPath, string user, string group, string environmentFile, TimeSpan timeout, bool clearLeftover = false)
     {
         _node = node;
         var logFile = $"{config.LogPath.TrimEnd('/')}/{user}/om/gs_local.log";
         var scripts = $"{config.ToolPath.TrimEnd('/')}/script/local";
         _commands =
         [
+            .. clearLeftover ? [LeftoverData.Clear(node, user, environmentFile)] : Array.Empty<PlannedCommand>(),
             StepContextExtensions.AsUser(node, user, environmentFile,
                 "python3", $"{scripts}/Install.py", "-t", "install_cluster", "-U", $"{user}:{group}", "-X", xmlPath, "-R", config.AppPath, "-c", config.ClusterName, "-l", logFile)
                 .WithTimeout(timeout),

@@ -9,7 +9,8 @@ namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 /// <summary>
 /// On the new host, as the cluster user: pg_basebackup from the upstream into the empty data directory, writing
 /// standby.signal and primary_conninfo (application_name = the XML node name) with the slot; then the node's own
-/// listen address, when the copied configuration names the upstream's.
+/// listen address, when the copied configuration names the upstream's. A copy an interrupted run left half done is
+/// emptied first (only when that run's journal says ogscale filled the directory).
 /// </summary>
 internal sealed class BaseBackupAction : StepAction
 {
@@ -20,7 +21,7 @@ internal sealed class BaseBackupAction : StepAction
     private readonly IReadOnlyList<PlannedCommand> _commands;
     private readonly PlannedCommand _done;
 
-    public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, TimeSpan timeout)
+    public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, TimeSpan timeout, bool clearLeftover = false)
     {
         _node = node;
         var backup = new PlannedCommand(node.BackIp, user, new RemoteCommand(
@@ -30,7 +31,13 @@ internal sealed class BaseBackupAction : StepAction
             "-d", $"application_name={PgNames.ApplicationName(node)}",
         ])
         { EnvironmentFile = environmentFile, Timeout = timeout });
-        var commands = new List<PlannedCommand> { backup };
+        var commands = new List<PlannedCommand>();
+        if (clearLeftover)
+        {
+            commands.Add(LeftoverData.Clear(node, user, environmentFile));
+        }
+
+        commands.Add(backup);
         if (listenAddresses is not null)
         {
             commands.Add(StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", AppendScript, "ogscale-listen", node.DataDir, $"listen_addresses = {PgNames.Literal(listenAddresses)}"));

@@ -1,0 +1,141 @@
+using OpenGaussScale.Cli.Runtime;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.State;
+using OpenGaussScale.Ssh;
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>
+/// `ogscale rollback [--journal FILE] [--yes] [-X XMLFILE]`: undoes an interrupted expand or dropnode, newest change
+/// first, from its journal: the existing nodes get every setting, pg_hba rule, file and slot back as they were, and
+/// what ogscale made on new hosts (data directories, processes) goes. A change undone once is never undone twice,
+/// so a rollback that could not finish runs again.
+/// </summary>
+internal static class RollbackCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var options = new JournalRunOptions();
+        var xml = CommonOptions.Xml(required: false);
+        xml.Description = "the cluster XML, when the journal names none or it moved (default: the run's own -X file)";
+        var command = new Command("rollback", "undo an interrupted expand or dropnode from its journal, newest change first");
+        options.AddTo(command);
+        command.Options.Add(xml);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, services, options, parse.GetValue(xml), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliServices services, JournalRunOptions options, FileInfo? xml, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var journal = InterruptedRun.Find(parse.GetValue(options.Journal), services);
+        await stderr.WriteLineAsync($"rollback: {InterruptedRun.Describe(journal)}").ConfigureAwait(false);
+        if (journal.RolledBack || journal.Changes.Count == 0)
+        {
+            await stderr.WriteLineAsync($"notice: run {journal.RunId} has no change left to undo").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (journal.FinishedWith == ExitCodes.Success)
+        {
+            throw new OgscaleException(
+                $"run {journal.RunId} finished successfully; rollback undoes interrupted or failed runs only",
+                journal.Operation == "expand" ? "to take the new standbys out again, use `ogscale dropnode`" : "to add the nodes back, use `ogscale expand`",
+                ExitCodes.PreconditionFailed);
+        }
+
+        await stdout.WriteAsync(ToUndo(journal).AsMemory(), cancellationToken).ConfigureAwait(false);
+        if (!await InterruptedRun.ConfirmAsync(services, stderr, parse.GetValue(options.Yes), "roll back").ConfigureAwait(false))
+        {
+            return ExitCodes.Declined;
+        }
+
+        var user = InterruptedRun.Text(journal.Run, "user");
+        var environmentFile = InterruptedRun.Text(journal.Run, "environmentFile");
+        var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt);
+        await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), Path.Combine(services.StateDirectory, "log", $"ogscale-rollback-{stamp}.log"));
+        var config = await ClusterAsync(journal, xml, services, session, user, environmentFile, stderr, cancellationToken).ConfigureAwait(false);
+        var engine = await EngineChoice.ResolveAsync(InterruptedRun.Text(journal.Run, "engine"), config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
+        var primaryJournal = InterruptedRun.Text(journal.Run, "primaryJournal");
+        if (primaryJournal.Length == 0)
+        {
+            throw new OgscaleException($"{journal.Path} does not name the journal on the primary (written by an older ogscale)", "undo its changes by hand from the journal", ExitCodes.Usage);
+        }
+
+        var request = new RollbackRequest
+        {
+            Journal = journal,
+            Config = config,
+            User = user,
+            Group = InterruptedRun.Text(journal.Run, "group"),
+            EnvironmentFile = environmentFile,
+            PrimaryJournal = primaryJournal,
+            Timeout = TimeSpan.FromSeconds(int.Parse(InterruptedRun.Text(journal.Run, "timeoutSeconds"), CultureInfo.InvariantCulture)),
+        };
+        var result = await new RollbackOperation(engine, session.Environment(null)).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        await stdout.WriteAsync(ToText(result).AsMemory(), cancellationToken).ConfigureAwait(false);
+        if (result.Error is not null)
+        {
+            await stderr.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"journal: {string.Join(" and ", result.JournalCopies)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"hint: {result.Hint}").ConfigureAwait(false);
+        }
+
+        return result.ExitCode;
+    }
+
+    // The run's own -X file (or -X given here); a dropnode that read the live cluster reads it again, on the primary.
+    private static async Task<ClusterConfig> ClusterAsync(
+        JournalFile journal, FileInfo? xml, CliServices services, CliSession session, string user, string environmentFile, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var recorded = InterruptedRun.Text(journal.Run, journal.Operation == "expand" ? "xml" : "topology");
+        if (xml is not null || recorded.StartsWith('/'))
+        {
+            return await ConfigInput.LoadAsync(xml ?? new FileInfo(recorded), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var here = await session.Shells.OpenAsync(DropnodeCommand.ThisHost(services), user, cancellationToken).ConfigureAwait(false);
+        return await LiveTopology.ReadAsync(here, user, environmentFile, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ToUndo(JournalFile journal)
+    {
+        var text = new StringBuilder("to undo (newest first):\n");
+        foreach (var (step, change) in journal.Changes.Reverse())
+        {
+            text.Append("  ").Append(step).Append(": ").Append(ChangeText.Describe(change)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string ToText(RollbackResult result)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\nundone (newest first): {result.Restored.Count}\n");
+        foreach (var line in result.Restored)
+        {
+            text.Append("  ").Append(line).Append('\n');
+        }
+
+        if (result.NotRestored.Count > 0)
+        {
+            text.Append("\nnot undone:\n");
+            foreach (var line in result.NotRestored)
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
+        }
+
+        text.Append(result.ExitCode == ExitCodes.Success ? "\nrolled back: the cluster is as it was before the run\n" : "");
+        return text.ToString();
+    }
+}

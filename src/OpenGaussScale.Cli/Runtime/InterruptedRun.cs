@@ -1,0 +1,110 @@
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.State;
+using System.Text.Json;
+
+namespace OpenGaussScale.Cli.Runtime;
+
+/// <summary>
+/// The journal `resume` and `rollback` work from: --journal FILE, else the newest journal that needs attention (killed,
+/// interrupted or failed, and not rolled back) in the places a run leaves one on this machine: the control host's copy
+/// (~/.ogscale/journal) and the primary's (under $PGHOST, or ~/.ogscale, of the cluster user running here).
+/// </summary>
+internal static class InterruptedRun
+{
+    public static JournalFile Find(FileInfo? given, CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (given is not null)
+        {
+            return Read(given.FullName);
+        }
+
+        var places = Places(services).Where(Directory.Exists).ToList();
+        var newest = places
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.jsonl"))
+            .Select(f => new FileInfo(f))
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Select(f => TryRead(f.FullName))
+            .FirstOrDefault(j => j is { NeedsAttention: true });
+        return newest ?? throw new OgscaleException(
+            $"no interrupted expand or dropnode journal in {string.Join(" or ", Places(services))}",
+            "pass the journal with --journal FILE (a failed run prints its path; on the primary it is under ogscale-journal/)",
+            ExitCodes.PreconditionFailed);
+    }
+
+    /// <summary>"expand run expand-2026... by root on host (pid 4242), 7 of 12 steps done, 9 changes in place".</summary>
+    public static string Describe(JournalFile journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var done = journal.DoneSteps.Count;
+        var hosts = journal.Run.TryGetProperty("hosts", out var h) ? string.Join(",", h.EnumerateArray().Select(e => e.GetString())) : "?";
+        var ended = journal.FinishedWith is { } code ? $"ended with exit {code}" : "never finished (killed or interrupted)";
+        return $"{journal.Operation} of {hosts}, run {journal.RunId} by {Text(journal.Run, "runningUser")} on {Text(journal.Run, "controlHost")} " +
+            $"(pid {Text(journal.Run, "pid")}): {ended}; {done} of {journal.Steps.Count} started steps done; {journal.Changes.Count} changes in place\njournal: {journal.Path}";
+    }
+
+    /// <summary>--yes, or a "yes" on a terminal; without a terminal and without --yes the command refuses before any change.</summary>
+    public static async Task<bool> ConfirmAsync(CliServices services, TextWriter stderr, bool yes, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (yes)
+        {
+            return true;
+        }
+
+        if (services.ReadAnswer is null)
+        {
+            throw new OgscaleException(
+                $"{verb} asks for confirmation, but there is no terminal to answer on; nothing was changed",
+                "pass --yes to confirm in a script",
+                ExitCodes.Usage);
+        }
+
+        var (answer, _) = DropPrompts.Ask($"Do you want to {verb} this run (yes/no)? ", services.ReadAnswer, stderr.Write);
+        if (!answer)
+        {
+            await stderr.WriteLineAsync($"error: {verb} declined; nothing was changed").ConfigureAwait(false);
+        }
+
+        return answer;
+    }
+
+    public static string Text(JsonElement run, string name) =>
+        run.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText() : "";
+
+    private static IEnumerable<string> Places(CliServices services)
+    {
+        yield return Path.Combine(services.StateDirectory, "journal");
+        yield return Path.Combine(services.StateDirectory, "ogscale-journal");
+        if (services.Environment("PGHOST") is { Length: > 0 } pgHost)
+        {
+            yield return Path.Combine(pgHost, "ogscale-journal");
+        }
+    }
+
+    private static JournalFile Read(string path)
+    {
+        try
+        {
+            return JournalFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new OgscaleException($"cannot read the journal {path}: {ex.Message}", "pass the .jsonl file a failed run printed", ExitCodes.Usage);
+        }
+    }
+
+    private static JournalFile? TryRead(string path)
+    {
+        try
+        {
+            return JournalFile.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.State;
+using System.Globalization;
+
+namespace OpenGaussScale.Core.Operations;
+
+/// <summary>
+/// The frame every changing run works in: the cluster lock taken on the primary and the journal opened (the primary's
+/// copy, and the control host's when ogscale runs elsewhere or as another user). A resumed run keeps its run id, so
+/// it takes over its own lock (only when the owner is gone) and appends to the same journal.
+/// </summary>
+public sealed class OperationRun : IAsyncDisposable
+{
+    private readonly ClusterLock _lock;
+
+    private OperationRun(string runId, LockInfo owner, ClusterLock clusterLock, Journal journal)
+    {
+        RunId = runId;
+        Owner = owner;
+        _lock = clusterLock;
+        Journal = journal;
+    }
+
+    public string RunId { get; }
+
+    public LockInfo Owner { get; }
+
+    public Journal Journal { get; }
+
+    /// <summary>Takes the lock and opens the journal; throws (exit 3) when another run holds the lock.</summary>
+    public static async Task<OperationRun> StartAsync(
+        OperationEnvironment env, string operation, IRemoteShell primary, string clusterUser, string lockPath, string journalDirectory,
+        CancellationToken cancellationToken, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(primary);
+        var started = env.Clock.GetUtcNow();
+        // A run that continues or undoes an earlier one (resume, rollback) keeps its id and may take over its lock.
+        var takeOver = runId ?? env.Resume?.RunId;
+        runId = takeOver
+            ?? $"{operation}-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var journalPath = $"{journalDirectory}/{runId}.jsonl";
+        var owner = new LockInfo
+        {
+            Operation = operation,
+            User = env.RunningUser,
+            ControlHost = env.HostName,
+            Pid = env.ProcessId,
+            StartedAt = started,
+            RunId = runId,
+            Journal = journalPath,
+        };
+        var clusterLock = new ClusterLock(primary, lockPath);
+        await clusterLock.AcquireAsync(owner, env.IsLockOwnerAlive, cancellationToken, takeOverRunId: takeOver)
+            .ConfigureAwait(false);
+
+        var sinks = new List<IJournalSink> { new RemoteJournalSink(primary, journalPath) };
+        if (!primary.IsLocal || env.RunningUser != clusterUser)
+        {
+            sinks.Insert(0, new LocalJournalSink(Path.Combine(env.LocalJournalDirectory, runId + ".jsonl")));
+        }
+
+        return new OperationRun(runId, owner, clusterLock, new Journal(runId, sinks, env.Clock));
+    }
+
+    /// <summary>The lock is released however the run ends (success, failure, cancellation): the journal says what happened.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _lock.ReleaseAsync(RunId, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Journal.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -113,6 +113,30 @@ public sealed class PlanExecutorTests
     }
 
     [Fact]
+    public async Task A_step_the_journal_marks_done_is_re_checked_and_never_redone_and_the_others_run()
+    {
+        var order = new List<string>();
+        var gone = new RecordingAction(order, "gone") { AlreadyPresent = false };
+        var still = new RecordingAction(order, "still") { AlreadyPresent = true };
+        var plan = new Plan("expand",
+        [
+            Step("gone", "10.0.0.2", [], gone),
+            Step("still", "10.0.0.2", ["gone"], still),
+            Step("next", "10.0.0.2", ["still"], new RecordingAction(order, "next")),
+        ]);
+        var (journal, sink) = TestContexts.MemoryJournal();
+
+        var report = await new PlanExecutor(journaledDone: new HashSet<string>(["gone", "still"], StringComparer.Ordinal))
+            .RunAsync(plan, Context(journal), 1, CancellationToken.None);
+
+        Assert.Equal(["next"], order);
+        Assert.Equal([StepStatus.AlreadyDone, StepStatus.AlreadyDone, StepStatus.Done], plan.Steps.Select(s => report[s.Id].Status));
+        var notes = sink.Entries.Where(e => e.Event == JournalEvents.AlreadyDone).ToDictionary(e => e.Step!, e => e.Message);
+        Assert.StartsWith("done in the journal; not redone (its effect does not show now", notes["gone"], StringComparison.Ordinal);
+        Assert.Equal("done in the journal; re-checked, still in place; not redone", notes["still"]);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_running_step_and_starts_no_other()
     {
         using var cancel = new CancellationTokenSource();

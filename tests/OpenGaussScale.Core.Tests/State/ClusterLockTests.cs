@@ -125,6 +125,27 @@ public sealed class ClusterLockTests : IDisposable
         Assert.Single(results, won => won);
     }
 
+    [Fact]
+    public async Task Resume_takes_over_the_lock_of_its_own_run_only_when_the_owner_is_gone()
+    {
+        var lockFile = new ClusterLock(_primary, LockPath);
+        await lockFile.AcquireAsync(Owner("run-1"), _ => Task.FromResult(true), CancellationToken.None);
+
+        // The owner still runs: refused, even for the same run.
+        var alive = await Assert.ThrowsAsync<OgscaleException>(
+            () => lockFile.AcquireAsync(Owner("run-1") with { Pid = 7 }, _ => Task.FromResult(true), CancellationToken.None, takeOverRunId: "run-1"));
+        Assert.Contains("another run holds the cluster lock", alive.Message, StringComparison.Ordinal);
+
+        // Another run's lock, owner gone: refused (resume of run-2 never takes run-1's lock).
+        await Assert.ThrowsAsync<OgscaleException>(
+            () => lockFile.AcquireAsync(Owner("run-2"), _ => Task.FromResult(false), CancellationToken.None, takeOverRunId: "run-2"));
+
+        await lockFile.AcquireAsync(Owner("run-1") with { Pid = 7 }, _ => Task.FromResult(false), CancellationToken.None, takeOverRunId: "run-1");
+
+        var holder = await lockFile.ReadAsync(CancellationToken.None);
+        Assert.Equal(("run-1", 7), (holder!.RunId, holder.Pid));
+    }
+
     private static LockInfo Owner(string runId) => new()
     {
         Operation = "expand",

@@ -1,0 +1,168 @@
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Remote;
+
+namespace OpenGaussScale.Cli.Tests;
+
+/// <summary>
+/// resume and rollback up to the point where they would connect: which journal they pick, what they refuse, and the
+/// command resume rebuilds from the journal (the shells here fail the test if opened).
+/// </summary>
+public sealed class ResumeRollbackCommandTests : IDisposable
+{
+    private readonly string _state = Path.Combine(Path.GetTempPath(), $"ogscale-cli-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_state))
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("resume")]
+    [InlineData("rollback")]
+    public async Task Without_any_unfinished_journal_it_says_where_it_looked(string verb)
+    {
+        var run = await CliHarness.RunAsync(Services(), verb, "--yes");
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains($"error: no interrupted expand or dropnode journal in {_state}/journal", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: pass the journal with --journal FILE", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_newest_journal_that_needs_attention_is_chosen_and_a_finished_one_is_left_alone()
+    {
+        var killed = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+        Journal("expand-ok", "/nonexistent/cluster.xml", finished: 0);
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--yes");
+
+        Assert.Contains("resume: expand of 192.168.0.3,192.168.0.4, run expand-killed by root on ctl (pid 4242): never finished (killed or interrupted); 1 of 2 started steps done; 1 changes in place", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"journal: {killed}", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_runs_the_journaled_command_again_with_yes_and_the_access_options_given()
+    {
+        var journal = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+        var key = Path.Combine(_state, "id_test");
+        await File.WriteAllTextAsync(key, "not a key");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes", "--identity", key);
+
+        Assert.Contains(
+            $"resume: ogscale expand -U omm -G dbgrp -X /nonexistent/cluster.xml -h 192.168.0.3,192.168.0.4 --package /opt/pkg --parallel 6 --time-out 300 --engine opengauss --yes --identity {key}",
+            run.Stderr, StringComparison.Ordinal);
+
+        // The rebuilt command is refused as the user's own would be: the XML is gone.
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("/nonexistent/cluster.xml", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dropnode_journal_is_resumed_as_dropnode_with_its_restart_choice()
+    {
+        var journal = Path.Combine(_state, "dropnode.jsonl");
+        Directory.CreateDirectory(_state);
+        await File.WriteAllTextAsync(journal,
+            """{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"dropnode-1","data":{"operation":"dropnode","engine":"postgresql","topology":"/nonexistent/c.xml","hosts":["192.168.0.3"],"user":"omm","group":"dbgrp","restartPrimary":true,"timeoutSeconds":60,"environmentFile":"/home/omm/env","controlHost":"ctl","runningUser":"omm","pid":1}}""" + "\n");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+
+        Assert.Contains(
+            "resume: ogscale dropnode -U omm -G dbgrp -X /nonexistent/c.xml -h 192.168.0.3 --restart-primary --time-out 60 --engine postgresql --env-file /home/omm/env --yes",
+            run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("resume")]
+    [InlineData("rollback")]
+    public async Task Without_a_terminal_and_without_yes_it_refuses_before_any_change(string verb)
+    {
+        var journal = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+
+        var run = await CliHarness.RunAsync(Services(), verb, "--journal", journal);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"asks for confirmation, but there is no terminal to answer on; nothing was changed", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_lists_what_it_will_undo_newest_first_before_it_asks()
+    {
+        var journal = Journal("expand-killed", "/nonexistent/cluster.xml", finished: 4);
+
+        var run = await CliHarness.RunAsync(Services(), "rollback", "--journal", journal);
+
+        Assert.Equal("to undo (newest first):\n  slot@192.168.0.3: 192.168.0.1: replication slot ognode3 dropped again\n", run.Stdout);
+    }
+
+    [Fact]
+    public async Task A_run_that_finished_is_not_resumed_and_not_rolled_back()
+    {
+        var journal = Journal("expand-ok", "/nonexistent/cluster.xml", finished: 0);
+
+        var resume = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+        var rollback = await CliHarness.RunAsync(Services(), "rollback", "--journal", journal, "--yes");
+
+        Assert.Equal(ExitCodes.Success, resume.ExitCode);
+        Assert.Contains("notice: run expand-ok finished; there is nothing to resume", resume.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, rollback.ExitCode);
+        Assert.Contains("error: run expand-ok finished successfully; rollback undoes interrupted or failed runs only", rollback.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: to take the new standbys out again, use `ogscale dropnode`", rollback.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_journal_is_refused()
+    {
+        Directory.CreateDirectory(_state);
+        var path = Path.Combine(_state, "notes.jsonl");
+        await File.WriteAllTextAsync(path, "hello\n");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", path, "--yes");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"error: cannot read the journal {path}: {path}: the first line is not the run record of an ogscale journal", run.Stderr, StringComparison.Ordinal);
+    }
+
+    // An expand journal in the control host's copy directory: one step done with one change, one step started.
+    private string Journal(string runId, string xml, int? finished)
+    {
+        var dir = Path.Combine(_state, "journal");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, runId + ".jsonl");
+        string[] lines =
+        [
+            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"{{{runId}}}","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.3","192.168.0.4"],"user":"omm","group":"dbgrp","localMode":false,"packageDirectory":"/opt/pkg","timeoutSeconds":300,"parallelism":6,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/{{{runId}}}.jsonl"}}""",
+            $$"""{"t":"2026-11-26T01:00:01+00:00","event":"started","runId":"{{runId}}","step":"slot@192.168.0.3"}""",
+            $$$"""{"t":"2026-11-26T01:00:02+00:00","event":"change","runId":"{{{runId}}}","step":"slot@192.168.0.3","change":{"kind":"slot","host":"192.168.0.1","name":"ognode3","newValue":"created"}}""",
+            $$"""{"t":"2026-11-26T01:00:03+00:00","event":"done","runId":"{{runId}}","step":"slot@192.168.0.3"}""",
+            $$"""{"t":"2026-11-26T01:00:04+00:00","event":"started","runId":"{{runId}}","step":"build@192.168.0.3"}""",
+            .. finished is { } code ? [$$"""{"t":"2026-11-26T01:00:05+00:00","event":"finished","runId":"{{runId}}","exitCode":{{code}}}"""] : Array.Empty<string>(),
+        ];
+        File.WriteAllLines(path, lines);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(finished is null ? -60 : 0));
+        return path;
+    }
+
+    private CliServices Services() => CliServices.CreateDefault() with
+    {
+        HostName = "control-host",
+        UserName = "root",
+        IsRoot = true,
+        StateDirectory = _state,
+        ReadAnswer = null,
+        Environment = _ => null,
+        ShellFactories = (_, _) => (new NoConnections(), new NoConnections()),
+    };
+
+    private sealed class NoConnections : IRemoteShellFactory
+    {
+        public Task<IRemoteShell> OpenAsync(RemoteTarget target, CancellationToken cancellationToken) =>
+            throw new Xunit.Sdk.XunitException($"a refusal before any connection opened a shell to {target.Host}");
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

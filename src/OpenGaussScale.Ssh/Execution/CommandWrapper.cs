@@ -44,17 +44,18 @@ internal static class CommandWrapper
         """;
 
     /// <summary>
-    /// Stops a process group: TERM, then polls (a short backoff, up to about 3 s) until no live member is left, then
-    /// KILL. Zombies do not count as alive: they are gone, only not yet reaped by their parent.
+    /// Stops a process group: TERM, then polls (a short backoff, for 3 s by the clock, not by a count of polls that a
+    /// loaded machine stretches past the caller's limit) until no live member is left, then KILL.
+    /// Zombies do not count as alive: they are gone, only not yet reaped by their parent.
     /// </summary>
     public const string KillScript = """
         g=$1
         kill -TERM "-$g" 2>/dev/null || exit 0
         alive() { ps -e -o pgid= -o stat= | awk -v g="$g" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'; }
-        delay=0.02; waited=0
+        end=$(($(date +%s) + 3)); delay=0.02
         while alive; do
-          if [ "$waited" -ge 30 ]; then kill -KILL "-$g" 2>/dev/null; exit 0; fi
-          sleep "$delay"; delay=0.1; waited=$((waited + 1))
+          if [ "$(date +%s)" -ge "$end" ]; then kill -KILL "-$g" 2>/dev/null; exit 0; fi
+          sleep "$delay"; delay=0.1
         done
         """;
 

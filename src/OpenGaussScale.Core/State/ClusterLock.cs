@@ -95,7 +95,9 @@ public sealed class ClusterLock
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(owner);
-        const string script = "grep -qF -- \"$2\" \"$1\" || exit 17; cat > \"$1.new\" && mv -f \"$1.new\" \"$1\"";
+        // Replaced whole (temporary file, flushed, renamed): a crash leaves the old lock or the new one.
+        const string script = "grep -qF -- \"$2\" \"$1\" || exit 17; umask 077; t=\"$1.ogscale-tmp\"; " +
+            "cat > \"$t\" && { sync \"$t\" 2>/dev/null || true; } && mv -f \"$t\" \"$1\"";
         var result = await _primary.RunAsync(
             new RemoteCommand(["sh", "-c", script, "ogscale-lock", Path, previous.RunId]) { StandardInput = owner.ToJson() + "\n" },
             cancellationToken).ConfigureAwait(false);

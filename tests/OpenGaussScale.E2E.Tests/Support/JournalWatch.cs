@@ -10,6 +10,10 @@ public static class JournalWatch
 {
     public static string Directory => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ogscale", "journal");
 
+    /// <summary>The journal written last (the run a test just killed or interrupted).</summary>
+    public static string Newest() =>
+        new DirectoryInfo(Directory).GetFiles("*.jsonl").OrderByDescending(f => f.LastWriteTimeUtc).First().FullName;
+
     /// <summary>True once a journal written after <paramref name="since"/> has `{"event": eventName, "step": step}`.</summary>
     public static async Task<bool> WaitForAsync(DateTime since, string eventName, string step, TimeSpan timeout)
     {

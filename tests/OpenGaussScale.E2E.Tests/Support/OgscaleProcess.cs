@@ -16,4 +16,8 @@ public static class OgscaleProcess
         ProcessRun.RunAsync(Dotnet, args.Prepend(Dll), timeout);
 
     public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, TimeSpan.FromMinutes(2));
+
+    /// <summary>ogscale with OGSCALE_FAULT_AT set: it kills itself with SIGKILL right before that step (exit 137).</summary>
+    public static Task<ProcessResult> RunWithFaultAsync(string stepId, IEnumerable<string> args, TimeSpan timeout) =>
+        ProcessRun.RunAsync(Dotnet, args.Prepend(Dll), timeout, environment: new Dictionary<string, string> { ["OGSCALE_FAULT_AT"] = stepId });
 }

@@ -11,7 +11,11 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs a program from an argv (no shell) with a deadline, capturing both streams.</summary>
 public static class ProcessRun
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, TimeSpan timeout, string? stdin = null)
+    /// <param name="environment">Variables set for the process on top of this one's.</param>
+    /// <param name="whileRunning">Called with the process id once it runs (e.g. to signal it at a chosen moment).</param>
+    public static async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> args, TimeSpan timeout, string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null, Func<int, Task>? whileRunning = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -25,6 +29,11 @@ public static class ProcessRun
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -34,6 +43,11 @@ public static class ProcessRun
         }
 
         process.StandardInput.Close();
+        if (whileRunning is not null)
+        {
+            await whileRunning(process.Id);
+        }
+
         using var deadline = new CancellationTokenSource(timeout);
         try
         {

@@ -12,7 +12,6 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// </summary>
 internal sealed class PreinstallAction : StepAction
 {
-    private const string WriteScript = "umask 022; cat > \"$1\"";
     private const string AbsentScript = "for d in \"$@\"; do [ -e \"$d\" ] || echo \"$d\"; done";
     private const string DoneScript = "[ \"$GAUSSHOME\" = \"$1\" ] && [ \"$GPHOME\" = \"$2\" ] && [ -d \"$GPHOME/script\" ]";
 
@@ -27,7 +26,7 @@ internal sealed class PreinstallAction : StepAction
     {
         _node = node;
         _directories = [config.AppPath, config.ToolPath, config.LogPath, config.CorePath, node.DataDir, .. config.TmpPath is null ? Array.Empty<string>() : [config.TmpPath]];
-        _write = new PlannedCommand(node.BackIp, "root", new RemoteCommand(["sh", "-c", WriteScript, "ogscale-xml", xmlPath]) { StandardInput = xml });
+        _write = new PlannedCommand(node.BackIp, "root", new RemoteCommand(["sh", "-c", AtomicWrite.Script, "ogscale-xml", xmlPath]) { StandardInput = xml });
         string[] sepEnv = environmentFile == EnvironmentFileChoice.UserBashrc ? [] : [$"--sep-env-file={environmentFile}"];
         _preinstall = StepContextExtensions.AsRoot(node,
             [$"{packageDirectory}/script/gs_preinstall", "-U", user, "-G", group, "-X", xmlPath, "--non-interactive", "--skip-hostname-set", .. sepEnv]);

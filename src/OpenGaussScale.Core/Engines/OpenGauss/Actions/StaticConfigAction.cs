@@ -13,7 +13,6 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// </summary>
 internal sealed class StaticConfigAction : StepAction
 {
-    private const string WriteScript = "umask 022; cat > \"$1\"";
     private const string BackupScript = "[ ! -f \"$1\" ] || cp -p \"$1\" \"$2\"";
 
     private readonly NodeConfig _primary;
@@ -39,7 +38,7 @@ internal sealed class StaticConfigAction : StepAction
         _backupSuffix = backupSuffix;
         _staticConfig = $"{config.AppPath.TrimEnd('/')}/bin/cluster_static_config";
         var xml = ClusterXmlSubset.Write(config, members.Select(m => m.BackIp).ToHashSet(StringComparer.Ordinal));
-        _write = new PlannedCommand(_primary.BackIp, user, new RemoteCommand(["sh", "-c", WriteScript, "ogscale-xml", xmlPath]) { StandardInput = xml });
+        _write = new PlannedCommand(_primary.BackIp, user, new RemoteCommand(["sh", "-c", AtomicWrite.Script, "ogscale-xml", xmlPath]) { StandardInput = xml });
         _generate = StepContextExtensions.AsUser(_primary, user, environmentFile, "gs_om", "-t", "generateconf", "-X", xmlPath);
         var generated = $"{config.ToolPath.TrimEnd('/')}/script/static_config_files/cluster_static_config_";
         _copies = [.. reachable.Select(m => m.BackIp == _primary.BackIp

@@ -1,0 +1,141 @@
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.State;
+using OpenGaussScale.E2E.Tests.Support;
+
+namespace OpenGaussScale.E2E.Tests;
+
+public sealed class FiveHostPlaygroundForFaults : PlaygroundFixture
+{
+    public FiveHostPlaygroundForFaults()
+        : base(5)
+    {
+    }
+}
+
+/// <summary>
+/// The CI sample of the fault-injection suite on PostgreSQL (the full matrix is tests/fault/matrix.sh): ogscale killed
+/// (SIGKILL through OGSCALE_FAULT_AT) before a copy, after it, and in a dropnode; interrupted with SIGTERM; ten
+/// simultaneous starts. After each: the primary kept serving pgbench without a failed transaction, a plain re-run is
+/// refused naming resume and rollback, `rollback` returns the primary exactly to its state before the run, and
+/// `resume` (from the same fault, in a separate run) completes the operation.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class FaultInjectionPostgreSqlTests(FiveHostPlaygroundForFaults playground) : IClassFixture<FiveHostPlaygroundForFaults>
+{
+    private const string LockPath = "/home/omm/.ogscale/ogscale.lock";
+    private const int Killed = 137;
+
+    private string[] Access => ["--identity", Path.Combine(playground.Dir, "id_ed25519"), "--known-hosts", Path.Combine(playground.Dir, "known_hosts")];
+
+    private string Xml => Path.Combine(playground.Dir, "expand-all.xml");
+
+    [PlaygroundFact]
+    public async Task Killed_and_interrupted_runs_are_rolled_back_exactly_or_resumed_to_the_end_while_the_primary_serves()
+    {
+        var before = await PrimarySnapshotAsync();
+        await using var bench = await Pgbench.StartAsync(playground.Dir);
+
+        // 1. Killed right before the copy: a plain re-run is refused; rollback puts the primary back exactly.
+        var killed = await OgscaleProcess.RunWithFaultAsync("basebackup@127.0.0.12", Expand("127.0.0.12"), TimeSpan.FromMinutes(5));
+        Assert.True(killed.ExitCode == Killed, killed.ToString());
+        Assert.Contains("\"runId\"", await playground.SshOkAsync("omm@ognode1", "cat", LockPath));
+        var again = await OgscaleProcess.RunAsync(Expand("127.0.0.12"), TimeSpan.FromMinutes(5));
+        Assert.Equal(ExitCodes.PreconditionFailed, again.ExitCode);
+        Assert.Contains("and that process is gone", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("`ogscale resume` or `ogscale rollback`", again.Stderr, StringComparison.Ordinal);
+        var journal = JournalWatch.Newest();
+        var rollback = await OgscaleProcess.RunAsync(["rollback", "--journal", journal, "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        Assert.Contains("rolled back: the cluster is as it was before the run", rollback.Stdout, StringComparison.Ordinal);
+        Assert.Contains("replication slot ognode2 dropped again", rollback.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, await PrimarySnapshotAsync());
+        Assert.Equal("absent", await playground.SshOkAsync("root@ognode2", "sh", "-c", "test -e /opt/ogscale/data/dn && echo present || echo absent"));
+        Assert.Equal("no lock", await playground.SshOkAsync("omm@ognode1", "sh", "-c", $"test -e {LockPath} && cat {LockPath} || echo 'no lock'"));
+        Assert.True(JournalFile.Read(journal).RolledBack);
+
+        // 2. The same fault, then resume (the default journal: the newest unfinished one): the host is added.
+        killed = await OgscaleProcess.RunWithFaultAsync("basebackup@127.0.0.12", Expand("127.0.0.12"), TimeSpan.FromMinutes(5));
+        Assert.True(killed.ExitCode == Killed, killed.ToString());
+        journal = JournalWatch.Newest();
+        var resumed = await OgscaleProcess.RunAsync(["resume", "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains($"journal: {journal}", resumed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.12:\tSuccess", resumed.Stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(journal).Select(JournalEntry.TryParse).ToList();
+        Assert.Contains(lines, e => e is { Event: JournalEvents.AlreadyDone, Step: "slot@127.0.0.12" } && e.Message!.StartsWith("done in the journal", StringComparison.Ordinal));
+        Assert.Equal(0, JournalFile.Read(journal).FinishedWith);
+        await AssertReplicatesAsync(2, "after resume");
+
+        // 3. Killed after the copy, before the start: the data directory it filled is its own; resume starts it.
+        killed = await OgscaleProcess.RunWithFaultAsync("start@127.0.0.13", Expand("127.0.0.13"), TimeSpan.FromMinutes(5));
+        Assert.True(killed.ExitCode == Killed, killed.ToString());
+        resumed = await OgscaleProcess.RunAsync(["resume", "--journal", JournalWatch.Newest(), "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        await AssertReplicatesAsync(3, "after a resume over its own copy");
+
+        // 4. SIGTERM while the copy runs: exit 130, the lock released, the journal says how to go on; resume finishes.
+        var since = DateTime.UtcNow;
+        var interrupted = await ProcessRun.RunAsync(
+            OgscaleProcess.Dotnet, Expand("127.0.0.14").Prepend(OgscaleProcess.Dll), TimeSpan.FromMinutes(5),
+            whileRunning: async pid =>
+            {
+                Assert.True(await JournalWatch.WaitForAsync(since, JournalEvents.Started, "basebackup@127.0.0.14", TimeSpan.FromMinutes(2)), "the copy never started");
+                await ProcessRun.RunAsync("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            });
+        Assert.True(interrupted.ExitCode == ExitCodes.Cancelled, interrupted.ToString());
+        Assert.Contains("ogscale resume", interrupted.Stderr, StringComparison.Ordinal);
+        Assert.Equal("no lock", await playground.SshOkAsync("omm@ognode1", "sh", "-c", $"test -e {LockPath} && cat {LockPath} || echo 'no lock'"));
+        resumed = await OgscaleProcess.RunAsync(["resume", "--journal", JournalWatch.Newest(), "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        await AssertReplicatesAsync(4, "after SIGTERM and resume");
+
+        // 5. dropnode killed before it stops the target: rollback restores the primary; the same fault then resume drops it.
+        var beforeDrop = await PrimarySnapshotAsync();
+        string[] drop = ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", "127.0.0.14", "--yes", .. Access];
+        killed = await OgscaleProcess.RunWithFaultAsync("stop@127.0.0.14", drop, TimeSpan.FromMinutes(5));
+        Assert.True(killed.ExitCode == Killed, killed.ToString());
+        rollback = await OgscaleProcess.RunAsync(["rollback", "--journal", JournalWatch.Newest(), "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(rollback.ExitCode == 0, rollback.ToString());
+        Assert.Equal(beforeDrop, await PrimarySnapshotAsync());
+        await AssertReplicatesAsync(4, "after a dropnode rolled back");
+        killed = await OgscaleProcess.RunWithFaultAsync("stop@127.0.0.14", drop, TimeSpan.FromMinutes(5));
+        Assert.True(killed.ExitCode == Killed, killed.ToString());
+        resumed = await OgscaleProcess.RunAsync(["resume", "--journal", JournalWatch.Newest(), "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.DoesNotContain("ognode4", (await playground.PlaygroundAsync("sql", "1", "select application_name from pg_stat_replication")).Stdout, StringComparison.Ordinal);
+
+        // 6. Ten simultaneous starts of the same expansion: exactly one changes the cluster; the others are refused by the
+        // lock or, once it is done, find nothing to do.
+        var ten = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => OgscaleProcess.RunAsync(Expand("127.0.0.15"), TimeSpan.FromMinutes(10))));
+        var proceeded = ten.Where(r => r.Stdout.Contains("127.0.0.15:\tSuccess", StringComparison.Ordinal)).ToList();
+        Assert.True(proceeded.Count == 1, string.Join("\n----\n", ten.Select(r => r.ToString())));
+        Assert.All(ten.Except(proceeded), r => Assert.True(
+            r.ExitCode == ExitCodes.PreconditionFailed && r.Stderr.Contains("another run holds the cluster lock", StringComparison.Ordinal)
+            || r.ExitCode == 0 && r.Stderr.Contains("already in the cluster", StringComparison.Ordinal),
+            r.ToString()));
+        await AssertReplicatesAsync(5, "after ten simultaneous starts");
+
+        // Through all of it the primary served: progress every second, not one failed transaction.
+        var progress = await bench.StopAsync();
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.Equal(0, p.Failed));
+        Assert.True(progress.Count >= bench.Elapsed.TotalSeconds * 0.8 - 5, $"{progress.Count} progress lines in {bench.Elapsed.TotalSeconds:0} s");
+    }
+
+    private string[] Expand(string host) => ["expand", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", host, .. Access];
+
+    // What a rollback must restore on the primary: its rules, its settings, its slots.
+    private async Task<string> PrimarySnapshotAsync() =>
+        await playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf") +
+        (await playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout;
+
+    private async Task AssertReplicatesAsync(int node, string when)
+    {
+        var note = $"fault-injection: {when}";
+        Assert.Equal(0, (await playground.PlaygroundAsync("sql", "1", $"create table if not exists faults(note text); insert into faults values ('{note}')")).ExitCode);
+        var seen = await Eventually.UntilAsync(
+            () => playground.PlaygroundAsync("sql", node.ToString(System.Globalization.CultureInfo.InvariantCulture), $"select count(*) from faults where note = '{note}'"),
+            r => r.ExitCode == 0 && r.Stdout.Trim() == "1", TimeSpan.FromSeconds(30));
+        Assert.True(seen.ExitCode == 0 && seen.Stdout.Trim() == "1", $"ognode{node} did not replicate the row {when}: {seen}");
+    }
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The full fault-injection matrix (on demand; CI runs a sample: FaultInjection*Tests). For each engine, a playground of
+# three hosts; for every step of `expand -h 127.0.0.12` and of `dropnode -h 127.0.0.12`, ogscale is killed with
+# SIGKILL right before that step (OGSCALE_FAULT_AT), then the run is either resumed or rolled back:
+#   resume    must exit 0 and leave the host streaming (expand) or gone (dropnode);
+#   rollback  must exit 0 and leave the primary's configuration files and slots byte for byte as before the run.
+# pgbench (-c 4 -P 1) runs against the primary the whole time; every scenario also checks that a row written before
+# it is still there afterwards ("data lost"). The table goes to stdout and, with --out FILE, to FILE.
+#
+# Usage (root, Linux, from the repository root):
+#   flock /tmp/ogscale-e2e.lock tests/fault/matrix.sh [--engine postgresql|opengauss] [--out FILE]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+engines=(postgresql opengauss)
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --engine) engines=("$2"); shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "usage: $0 [--engine postgresql|opengauss] [--out FILE]" >&2; exit 2 ;;
+  esac
+done
+
+dotnet build src/OpenGaussScale.Cli -c Release -nologo -clp:ErrorsOnly >&2
+ogscale="$PWD/src/OpenGaussScale.Cli/bin/Release/net10.0/ogscale"
+table=$(mktemp)
+dir=""
+bench_pid=""
+
+cleanup() {
+  if [ -n "$bench_pid" ]; then kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; fi
+  if [ -n "$dir" ] && [ -d "$dir" ]; then "$ogscale" playground down --dir "$dir" >&2 || true; rm -rf "$dir"; fi
+}
+trap cleanup EXIT
+
+# The primary's state a rollback must restore: its configuration files and its replication slots.
+snapshot() {
+  local files
+  if [ "$engine" = opengauss ]; then
+    files="/opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/app/bin/cluster_static_config"
+  else
+    files="/opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf"
+  fi
+  ssh -F "$dir/ssh_config" omm@ognode1 "cat $files | sha256sum"
+  "$ogscale" playground sql 1 "select slot_name from pg_replication_slots order by 1" --dir "$dir"
+}
+
+sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
+
+# Step ids of a verb's plan, from its dry run.
+steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id'; }
+
+# One scenario: kill before STEP, then MODE (resume|rollback); appends a table row; returns 0 when it passed.
+scenario() {
+  local verb=$1 step=$2 mode=$3; shift 3
+  local marker="matrix $verb $step $mode" before after outcome rc lost=none
+  sql 1 "insert into matrix values ('$marker')" >/dev/null
+  before=$(snapshot)
+  rc=0; OGSCALE_FAULT_AT="$step" "$ogscale" "$@" >/dev/null 2>&1 || rc=$?
+  if [ "$rc" != 137 ]; then
+    outcome="not killed (exit $rc)"
+  else
+    local journal
+    journal=$(ls -t ~/.ogscale/journal/*.jsonl | head -1)
+    rc=0; "$ogscale" "$mode" --journal "$journal" --yes "${access[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
+    after=$(snapshot)
+    if [ "$rc" != 0 ]; then
+      outcome="$mode exit $rc: $(tail -1 "$dir/last.err")"
+    elif [ "$mode" = rollback ] && [ "$before" != "$after" ]; then
+      outcome="rolled back, but the primary differs"
+    else
+      outcome="$mode: ok"
+    fi
+  fi
+  [ "$(sql 1 "select count(*) from matrix where note = '$marker'")" = 1 ] || lost="the marker row"
+  printf '| %s | %s | SIGKILL before %s | %s | %s |\n' "$engine" "$verb" "$step" "$outcome" "$lost" | tee -a "$table" >&2
+  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+}
+
+# Puts the cluster back to "127.0.0.12 is not a member" or "is a member" between scenarios.
+expanded() { "$ogscale" expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}" >/dev/null 2>&1; }
+dropped() { "$ogscale" dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}" >/dev/null 2>&1; }
+
+failed=0
+for engine in "${engines[@]}"; do
+  dir=$(mktemp -d /tmp/ogscale-matrix-XXXXXX)
+  "$ogscale" playground up --nodes 3 --engine "$engine" --dir "$dir" --force >&2
+  xml="$dir/expand-all.xml"
+  access=(--identity "$dir/id_ed25519" --known-hosts "$dir/known_hosts")
+  package=()
+  [ "$engine" = opengauss ] && package=(--package "$dir/package")
+  sql 1 "create table matrix(note text)" >/dev/null
+  ssh -F "$dir/ssh_config" -tt omm@ognode1 "exec /usr/lib/postgresql/15/bin/pgbench -h /opt/ogscale/tmp -p 15400 -c 4 -j 2 -P 1 -T 36000 postgres" \
+    >"$dir/pgbench.log" 2>&1 </dev/null &
+  bench_pid=$!
+
+  expand=(expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}")
+  for step in $(steps "${expand[@]}"); do
+    for mode in rollback resume; do
+      scenario expand "$step" "$mode" "${expand[@]}" || failed=$((failed + 1))
+      if [ "$mode" = resume ]; then dropped || true; fi
+    done
+  done
+
+  expanded
+  drop=(dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}")
+  for step in $(steps "${drop[@]}"); do
+    for mode in rollback resume; do
+      scenario dropnode "$step" "$mode" "${drop[@]}" || failed=$((failed + 1))
+      if [ "$mode" = resume ]; then expanded || true; fi
+    done
+  done
+
+  kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; bench_pid=""
+  failures=$(grep -Eo 'failed [0-9]+' "$dir/pgbench.log" | awk '{ s += $2 } END { print s + 0 }')
+  lines=$(grep -c '^progress:' "$dir/pgbench.log" || true)
+  printf '| %s | pgbench through the whole matrix | - | %s progress lines, %s failed transactions | none |\n' "$engine" "$lines" "$failures" | tee -a "$table" >&2
+  [ "$failures" = 0 ] || failed=$((failed + 1))
+  "$ogscale" playground down --dir "$dir" >&2; rm -rf "$dir"; dir=""
+done
+
+{
+  echo "fault matrix: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(uname -r)"
+  echo
+  echo "| engine | operation | injected | outcome | data lost |"
+  echo "|---|---|---|---|---|"
+  cat "$table"
+} | tee ${out:+"$out"}
+rm -f "$table"
+[ "$failed" = 0 ]

@@ -1,3 +1,4 @@
+using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.OpenGauss;
@@ -106,36 +107,11 @@ internal static class RollbackCommand
         return await LiveTopology.ReadAsync(here, user, environmentFile, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ToUndo(JournalFile journal)
-    {
-        var text = new StringBuilder("to undo (newest first):\n");
-        foreach (var (step, change) in journal.Changes.Reverse())
-        {
-            text.Append("  ").Append(step).Append(": ").Append(ChangeText.Describe(change)).Append('\n');
-        }
+    private static string ToUndo(JournalFile journal) =>
+        new StringBuilder().AppendList("to undo (newest first):", journal.Changes.Reverse().Select(c => $"{c.Step}: {ChangeText.Describe(c.Change)}")).ToString().TrimStart('\n');
 
-        return text.ToString();
-    }
-
-    private static string ToText(RollbackResult result)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"\nundone (newest first): {result.Restored.Count}\n");
-        foreach (var line in result.Restored)
-        {
-            text.Append("  ").Append(line).Append('\n');
-        }
-
-        if (result.NotRestored.Count > 0)
-        {
-            text.Append("\nnot undone:\n");
-            foreach (var line in result.NotRestored)
-            {
-                text.Append("  ").Append(line).Append('\n');
-            }
-        }
-
-        text.Append(result.ExitCode == ExitCodes.Success ? "\nrolled back: the cluster is as it was before the run\n" : "");
-        return text.ToString();
-    }
+    private static string ToText(RollbackResult result) =>
+        new StringBuilder("\n").AppendUndo(result.Restored, result.NotRestored)
+            .Append(result.ExitCode == ExitCodes.Success ? "\nrolled back: the cluster is as it was before the run\n" : "")
+            .ToString();
 }

@@ -42,23 +42,7 @@ internal static class DropnodeView
             text.Append('\n').Append(table);
         }
 
-        if (result.Restored.Count > 0)
-        {
-            text.Append("\nundone (newest first):\n");
-            foreach (var line in result.Restored)
-            {
-                text.Append("  ").Append(line).Append('\n');
-            }
-        }
-
-        if (result.NotRestored.Count > 0)
-        {
-            text.Append("\nnot undone:\n");
-            foreach (var line in result.NotRestored)
-            {
-                text.Append("  ").Append(line).Append('\n');
-            }
-        }
+        text.AppendUndo(result.Restored, result.NotRestored);
 
         if (result.SingleNode && result.Execution is not null && result.ExitCode == 0)
         {

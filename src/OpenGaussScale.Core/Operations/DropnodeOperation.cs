@@ -91,19 +91,7 @@ public sealed class DropnodeOperation
 
     private async Task<DropnodeResult> RunPlanAsync(DropnodeRequest request, ClusterState state, Plan plan, Journal journal, CancellationToken cancellationToken)
     {
-        var stepContext = new StepContext
-        {
-            Config = request.Config,
-            Shells = _env.Shells,
-            Journal = journal,
-            Reverter = _engine.Reverter,
-            Clock = _env.Clock,
-            Log = _env.Log,
-            User = request.User,
-            Group = request.Group,
-            EnvironmentFile = request.EnvironmentFile,
-            WaitTimeout = request.Timeout,
-        };
+        var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
 
         // One node at a time in the plan's order: each change is checked before the next node is touched.
         var execution = await new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);

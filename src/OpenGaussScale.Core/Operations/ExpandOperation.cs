@@ -109,19 +109,7 @@ public sealed class ExpandOperation
 
     private async Task<ExpandResult> RunPlansAsync(ExpandRequest request, Plan plan, Journal journal, CancellationToken cancellationToken)
     {
-        var stepContext = new StepContext
-        {
-            Config = request.Config,
-            Shells = _env.Shells,
-            Journal = journal,
-            Reverter = _engine.Reverter,
-            Clock = _env.Clock,
-            Log = _env.Log,
-            User = request.User,
-            Group = request.Group,
-            EnvironmentFile = request.EnvironmentFile,
-            WaitTimeout = request.Timeout,
-        };
+        var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
         var executor = new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps);
         var execution = await executor.RunAsync(plan, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
         if (execution.Cancelled)

@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Operations;
@@ -68,20 +67,7 @@ public sealed class RollbackOperation
             .ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
-            var context = new StepContext
-            {
-                Config = request.Config,
-                Shells = _env.Shells,
-                Journal = run.Journal,
-                Reverter = _engine.Reverter,
-                Clock = _env.Clock,
-                Log = _env.Log,
-                User = request.User,
-                Group = request.Group,
-                EnvironmentFile = request.EnvironmentFile,
-                WaitTimeout = request.Timeout,
-                CurrentStep = "rollback",
-            };
+            var context = _env.StepsContext(_engine.Reverter, run.Journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout).ForStep("rollback");
             await run.Journal.RecordAsync(JournalEvents.Started, "rollback", null, CancellationToken.None, $"rollback by {_env.RunningUser} on {_env.HostName} (pid {_env.ProcessId})")
                 .ConfigureAwait(false);
             var (restored, notRestored) = await ChangeUndo.UndoAsync(request.Journal.Changes, run.Journal, _engine.Reverter, context, _env.Clock).ConfigureAwait(false);

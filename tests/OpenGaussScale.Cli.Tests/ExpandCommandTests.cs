@@ -105,6 +105,19 @@ public sealed class ExpandCommandTests
         Assert.Contains("hint: run it on the primary node1_hostname (192.168.0.1)", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_host_given_twice_is_a_notice_not_an_error()
+    {
+        // On a standby the run stops right after the -h list is read (before any connection): far enough to see the notice.
+        var services = CliServices.CreateDefault() with { HostName = "node2_hostname", StateDirectory = Path.Combine(Path.GetTempPath(), "ogscale-cli-tests") };
+
+        var run = await CliHarness.RunAsync(services, ["expand", "-U", "omm", "-G", "dbgrp", "-X", Sample, "-h", "192.168.0.3", "-h", "192.168.0.3,192.168.0.3"]);
+
+        Assert.Contains("notice: -h lists 192.168.0.3 more than once; it is used once", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains("which is not primary (GAUSS-50110)", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static Task<CliRun> Expand(params string[] extra) =>
         CliHarness.RunAsync(["expand", "-U", "omm", "-G", "dbgrp", "-X", Sample, .. extra]);
 }

@@ -29,6 +29,12 @@ public sealed class DropnodeOperation
     {
         ArgumentNullException.ThrowIfNull(request);
         var state = await _engine.ProbeAsync(ContextFor(request), new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+        if (state.Primary.Reachable)
+        {
+            var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+            await OperationRun.EnsureNotLockedAsync(_env, primaryShell, _engine.LockPath(state), cancellationToken).ConfigureAwait(false);
+        }
+
         var preflight = new PreflightReport(_engine.CheckDrop(request, state));
         if (!preflight.Passed)
         {

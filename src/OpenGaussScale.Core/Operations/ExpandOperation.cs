@@ -30,8 +30,15 @@ public sealed class ExpandOperation
 
         var state = OwnLeftovers(await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false));
 
-        // Hosts that already are members are skipped, as the original does; nothing left is a successful no-op.
-        var members = request.Hosts.Where(h => state[h].IsMember).ToList();
+        if (state.Primary.Reachable)
+        {
+            var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+            await OperationRun.EnsureNotLockedAsync(_env, primaryShell, _engine.LockPath(request, state), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Hosts that already are members are skipped, as the original does; nothing left is a successful no-op. A host the
+        // resumed run had not finished is not skipped: its remaining steps run (the journal says which are done).
+        var members = request.Hosts.Where(h => state[h].IsMember && _env.Resume?.UnfinishedHosts.Contains(h) != true).ToList();
         if (members.Count > 0)
         {
             // The primary in -h is a slip (it cannot become a standby): name it, so the no-op is not mistaken for success.

@@ -27,6 +27,13 @@ public sealed class OperationRun : IAsyncDisposable
 
     public Journal Journal { get; }
 
+    /// <summary>Refuses (exit 3) when another run holds the cluster lock; a resumed run's own lock with its owner gone is fine.</summary>
+    public static Task EnsureNotLockedAsync(OperationEnvironment env, IRemoteShell primary, string lockPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        return new ClusterLock(primary, lockPath).EnsureFreeAsync(env.IsLockOwnerAlive, env.Resume?.RunId, cancellationToken);
+    }
+
     /// <summary>Takes the lock and opens the journal; throws (exit 3) when another run holds the lock.</summary>
     public static async Task<OperationRun> StartAsync(
         OperationEnvironment env, string operation, IRemoteShell primary, string clusterUser, string lockPath, string journalDirectory,

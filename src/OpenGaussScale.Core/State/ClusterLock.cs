@@ -66,6 +66,31 @@ public sealed class ClusterLock
         throw await HeldErrorAsync(result.StandardOutput, isOwnerAlive).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Refuses early (exit 3) when another run holds the lock, before anything is judged "already done": a run killed
+    /// halfway must be resumed or rolled back, not mistaken for a finished one. The run named by
+    /// <paramref name="takeOverRunId"/> may hold it when its owner is gone (resume, rollback).
+    /// </summary>
+    public async Task EnsureFreeAsync(Func<LockInfo, Task<bool>> isOwnerAlive, string? takeOverRunId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(isOwnerAlive);
+        var result = await _primary.RunAsync(
+            new RemoteCommand(["sh", "-c", "if [ -e \"$1\" ]; then cat \"$1\"; else exit 3; fi", "ogscale-lock", Path]), cancellationToken)
+            .ConfigureAwait(false);
+        if (result.ExitCode == 3)
+        {
+            return;
+        }
+
+        if (takeOverRunId is not null && LockInfo.TryParse(result.StandardOutput) is { } holder && holder.RunId == takeOverRunId
+            && !await isOwnerAlive(holder).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        throw await HeldErrorAsync(result.StandardOutput, isOwnerAlive).ConfigureAwait(false);
+    }
+
     /// <summary>Reads the lock: null when there is none.</summary>
     public async Task<LockInfo?> ReadAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed record JournalFile
     /// <summary>Each step's last event (started, done, already-done, failed), in the order the steps first appear.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Steps { get; init; }
 
+    /// <summary>Every step id the run's plans listed (expand has a second plan for its finishing steps).</summary>
+    public IReadOnlyList<string> PlannedSteps { get; init; } = [];
+
     /// <summary>Changes that are still in place, oldest first, each with the step that made it.</summary>
     public required IReadOnlyList<(string Step, ChangeRecord Change)> Changes { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record JournalFile
         }
 
         var steps = new List<KeyValuePair<string, string>>();
+        var planned = new List<string>();
         var changes = new List<(string Step, ChangeRecord Change)>();
         int? finished = null;
         var rolledBack = false;
@@ -95,6 +99,9 @@ public sealed record JournalFile
                         steps[at] = new(step, entry.Event);
                     }
 
+                    break;
+                case JournalEvents.Plan when entry.Data is { ValueKind: JsonValueKind.Array } ids:
+                    planned.AddRange(ids.EnumerateArray().Select(i => i.GetString() ?? "").Where(i => i.Length > 0 && !planned.Contains(i)));
                     break;
                 case JournalEvents.Change when entry.Change is { } change:
                     changes.Add((entry.Step ?? "-", change));
@@ -122,6 +129,7 @@ public sealed record JournalFile
             Operation = operation,
             Run = data,
             Steps = steps,
+            PlannedSteps = planned,
             Changes = changes,
             FinishedWith = finished,
             RolledBack = rolledBack,

@@ -129,9 +129,10 @@ internal sealed class PgProbe
 
         // A standby data directory alone does not make a member: a standby dropnode removed keeps its standby.signal
         // (its data stays, as gs_dropnode leaves it) but has no slot and no sender; a stopped member still has its slot.
+        // A slot alone does not either: an expansion interrupted before its copy leaves the slot and an empty directory.
         var isMember = node.Role == NodeRole.Primary
             || (inRecovery && upstream is not null)
-            || slotExists
+            || (slotExists && (raw.DataDir == "standby" || !raw.Reachable))
             || senderRow.row is not null
             || (raw.DataDir == "standby" && running);
 

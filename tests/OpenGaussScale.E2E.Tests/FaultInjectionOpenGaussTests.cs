@@ -58,6 +58,9 @@ public sealed class FaultInjectionOpenGaussTests(ThreeHostOpenGaussPlaygroundFor
         Assert.Equal(ExitCodes.Success, (await OgscaleProcess.RunAsync(["status", "-U", "omm", "-X", Path.Combine(playground.Dir, "cluster.xml"), .. Access])).ExitCode);
     }
 
+    // The settings and the pg_hba rules in effect (the active lines: gs_guc takes a setting or a rule back by commenting
+    // it out) and the static config byte for byte.
     private async Task<string> PrimarySnapshotAsync() =>
-        await playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/app/bin/cluster_static_config");
+        await playground.SshOkAsync("omm@ognode1", "sh", "-c",
+            "grep -Ev '^[[:space:]]*(#|$)' /opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf; cat /opt/ogscale/app/bin/cluster_static_config");
 }

@@ -36,13 +36,12 @@ trap cleanup EXIT
 
 # The primary's state a rollback must restore: its configuration files and its replication slots.
 snapshot() {
-  local files
+  # openGauss settings and rules are compared as their files' active lines: gs_guc takes one back by commenting it out.
   if [ "$engine" = opengauss ]; then
-    files="/opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/app/bin/cluster_static_config"
+    ssh -F "$dir/ssh_config" omm@ognode1 "{ grep -Ev '^[[:space:]]*(#|\$)' /opt/ogscale/data/dn/postgresql.conf /opt/ogscale/data/dn/pg_hba.conf; cat /opt/ogscale/app/bin/cluster_static_config; } | sha256sum"
   else
-    files="/opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf"
+    ssh -F "$dir/ssh_config" omm@ognode1 "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf | sha256sum"
   fi
-  ssh -F "$dir/ssh_config" omm@ognode1 "cat $files | sha256sum"
   "$ogscale" playground sql 1 "select slot_name from pg_replication_slots order by 1" --dir "$dir"
 }
 

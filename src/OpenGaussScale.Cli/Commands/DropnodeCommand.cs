@@ -134,6 +134,7 @@ internal static class DropnodeCommand
             RestartPrimary = args.RestartPrimary,
             EnvironmentFile = environmentFile,
             StartedAt = services.Clock.GetUtcNow(),
+            Resuming = services.Resume is not null,
         };
         IConfirmation confirmation = args.Yes || args.DryRun ? new AssumedConfirmation(session.Log) : new TerminalConfirmation(services.ReadAnswer!, stderr);
         var result = await new DropnodeOperation(dropEngine, session.Environment(new StepProgressLog(session.Log)), confirmation)

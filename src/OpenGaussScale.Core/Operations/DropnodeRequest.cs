@@ -26,6 +26,9 @@ public sealed record DropnodeRequest
     /// <summary>--restart-primary (or a "yes" to the third prompt): restart the primary when it is left alone.</summary>
     public bool RestartPrimary { get; init; }
 
+    /// <summary>True when `ogscale resume` runs this drop again: the cluster may show the interrupted run's own changes.</summary>
+    public bool Resuming { get; init; }
+
     /// <summary>The environment file sourced for the cluster user on every node.</summary>
     public required string EnvironmentFile { get; init; }
 

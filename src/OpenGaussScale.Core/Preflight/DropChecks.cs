@@ -22,7 +22,11 @@ public static class DropChecks
                 $"the primary {primary.Node.Name} is {primary.Role ?? "unknown"} {primary.State ?? ""}; the dropnode operation can only be executed at the primary node (GAUSS-35804)".Replace("  ", " ", StringComparison.Ordinal),
                 "start or repair the primary first");
 
-        yield return state.ClusterStateText is "Unavailable" or "Unknown"
+        // gs_om calls the cluster Unavailable once the primary stands alone (its replconninfo cleared): an interrupted drop
+        // down to one node leaves it so, and its resume must go on.
+        yield return request.Resuming && state.ClusterStateText == "Unavailable" && primary.IsNormal
+            ? CheckResult.Pass("cluster-state", primary.Node.BackIp, "cluster_state Unavailable: the primary stands alone after the interrupted run's own changes")
+            : state.ClusterStateText is "Unavailable" or "Unknown"
             ? CheckResult.Fail("cluster-state", primary.Node.BackIp, false,
                 $"current status of cluster is {state.ClusterStateText}; it doesn't meet the requirement (GAUSS-35806)",
                 "repair the cluster until `gs_om -t status` says Normal or Degraded")

@@ -56,6 +56,19 @@ public sealed class DropChecksTests
     }
 
     [Fact]
+    public void A_resumed_drop_accepts_the_unavailable_state_its_own_run_left_while_a_new_one_does_not()
+    {
+        var state = PostgreSql() with { ClusterStateText = "Unavailable" };
+
+        var fresh = DropChecks.Run(Request(S3), state).Single(c => c.Check == "cluster-state");
+        var resumed = DropChecks.Run(Request(S3) with { Resuming = true }, state).Single(c => c.Check == "cluster-state");
+
+        Assert.Equal(CheckSeverity.Error, fresh.Severity);
+        Assert.NotEqual(CheckSeverity.Error, resumed.Severity);
+        Assert.Equal("cluster_state Unavailable: the primary stands alone after the interrupted run's own changes", resumed.Message);
+    }
+
+    [Fact]
     public void Kept_and_orphans_follow_the_probe()
     {
         var request = Request(S2);

@@ -59,7 +59,7 @@ public sealed class ExpandOperation
         }
 
         var newHosts = request.Hosts.ToHashSet(StringComparer.Ordinal);
-        var hostReport = await new HostChecks(request.Config, newHosts, _env.Shells, request.User, request.Group)
+        var hostReport = await new HostChecks(request.Config, newHosts, _env.Shells, request.User, request.Group, state.Members.Select(m => m.Node.BackIp).ToHashSet(StringComparer.Ordinal))
             .RunAsync(_env.RunningUser, _env.RunningAsRoot, _env.HostName, request.LocalMode, cancellationToken).ConfigureAwait(false);
         var preflight = new PreflightReport([.. hostReport.Results, .. _engine.CheckExpand(request, state)]);
         if (!preflight.Passed)

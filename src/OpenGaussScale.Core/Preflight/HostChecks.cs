@@ -21,15 +21,19 @@ public sealed class HostChecks
         "out=$(ssh -n -o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=10 -p \"$p\" \"$u\" true 2>&1 </dev/null); " +
         "rc=$?; printf '%s %s %s\\n' \"$t\" \"$rc\" \"$(printf '%s' \"$out\" | tail -n 1)\" ) & done; wait";
 
-    private readonly ClusterConfig _config;
+    private readonly IReadOnlyList<NodeConfig> _nodes;
     private readonly IReadOnlySet<string> _newHosts;
     private readonly INodeShells _shells;
     private readonly string _user;
     private readonly string _group;
 
-    public HostChecks(ClusterConfig config, IReadOnlySet<string> newHosts, INodeShells shells, string user, string group)
+    /// <param name="members">
+    /// The nodes already in the cluster, when known (expand): only they, the primary and the new hosts are checked, so XML
+    /// nodes meant for a later expansion cost nothing (the trust check is one login per pair of nodes). Null checks every node.
+    /// </param>
+    public HostChecks(ClusterConfig config, IReadOnlySet<string> newHosts, INodeShells shells, string user, string group, IReadOnlySet<string>? members = null)
     {
-        _config = config;
+        _nodes = [.. config.Nodes.Where(n => members is null || n.Role == NodeRole.Primary || members.Contains(n.BackIp) || newHosts.Contains(n.BackIp))];
         _newHosts = newHosts;
         _shells = shells;
         _user = user;
@@ -58,16 +62,16 @@ public sealed class HostChecks
         string[] users = asUser ? [_user] : [Root, _user];
 
         // Reach every node as each user first; the other checks use those shells.
-        var reach = await Task.WhenAll(_config.Nodes.SelectMany(n => users.Distinct().Select(u => ReachAsync(n, u, cancellationToken))))
+        var reach = await Task.WhenAll(_nodes.SelectMany(n => users.Distinct().Select(u => ReachAsync(n, u, cancellationToken))))
             .ConfigureAwait(false);
         results.AddRange(reach.Select(r => r.Result));
         var shells = reach.Where(r => r.Shell is not null).ToDictionary(r => (r.Node.BackIp, r.User), r => r.Shell!);
 
-        var trust = await Task.WhenAll(_config.Nodes.SelectMany(n => users.Distinct().Select(u => TrustAsync(n, u, shells, cancellationToken))))
+        var trust = await Task.WhenAll(_nodes.SelectMany(n => users.Distinct().Select(u => TrustAsync(n, u, shells, cancellationToken))))
             .ConfigureAwait(false);
         results.AddRange(trust);
 
-        var facts = await Task.WhenAll(_config.Nodes.Select(n => FactsAsync(n, users[0], shells, cancellationToken))).ConfigureAwait(false);
+        var facts = await Task.WhenAll(_nodes.Select(n => FactsAsync(n, users[0], shells, cancellationToken))).ConfigureAwait(false);
         results.AddRange(CompareOs(facts));
         results.AddRange(facts.Select(UserAndGroup));
         return new PreflightReport(results);
@@ -104,7 +108,7 @@ public sealed class HostChecks
             return CheckResult.Fail(check, source.BackIp, Tolerated(source), $"{source.Name}: not checked, {user} cannot log in to it");
         }
 
-        var peers = _config.Nodes.Where(n => n.BackIp != source.BackIp)
+        var peers = _nodes.Where(n => n.BackIp != source.BackIp)
             .ToDictionary(n => string.Create(CultureInfo.InvariantCulture, $"{user}@{n.SshIp}:{n.SshPort}"), n => n, StringComparer.Ordinal);
         if (peers.Count == 0)
         {

@@ -91,6 +91,21 @@ public sealed class HostChecksTests
     }
 
     [Fact]
+    public async Task With_the_members_known_a_node_meant_for_a_later_expansion_is_neither_contacted_nor_a_trust_peer()
+    {
+        var shells = new ScriptedShells(Answers());
+        var cluster = TestContexts.Cluster("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4");
+
+        var report = await new HostChecks(cluster, NewHosts, shells, "omm", "dbgrp", members: new HashSet<string> { "10.0.0.2" })
+            .RunAsync(true, "ctl", CancellationToken.None);
+
+        Assert.True(report.Passed, string.Join("\n", report.Errors));
+        Assert.DoesNotContain(shells.Log, l => l.Host == "10.0.0.4");
+        Assert.DoesNotContain(shells.Log, l => l.Command.Argv.Any(a => a.Contains("10.0.0.4", StringComparison.Ordinal)));
+        Assert.Equal("node1: root reaches all 2 other nodes without a password", report.Results.First(r => r.Check == "trust-root").Message);
+    }
+
+    [Fact]
     public async Task Not_running_as_root_is_an_error()
     {
         var report = await new HostChecks(Cluster, NewHosts, new ScriptedShells(Answers()), "omm", "dbgrp").RunAsync(false, "ctl", CancellationToken.None);

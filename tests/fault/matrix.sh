@@ -77,9 +77,18 @@ scenario() {
   [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
 }
 
-# Puts the cluster back to "127.0.0.12 is not a member" or "is a member" between scenarios.
+# Puts the cluster back to "127.0.0.12 is not a member" or "is a member" between scenarios. A dropped host keeps its
+# software and data (as gs_dropnode leaves them); it is made bare again, as `up` left it, before it is added again.
 expanded() { "$ogscale" expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}" >/dev/null 2>&1; }
-dropped() { "$ogscale" dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}" >/dev/null 2>&1; }
+bare() {
+  ssh -F "$dir/ssh_config" root@ognode2 \
+    'find /opt/ogscale/app /opt/ogscale/om /opt/ogscale/log /opt/ogscale/tmp /opt/ogscale/corefile /opt/ogscale/data -mindepth 1 -delete; chmod 755 /opt/ogscale/app /opt/ogscale/om' </dev/null
+  ssh -F "$dir/ssh_config" omm@ognode2 "sed -i '/^# >>> openGauss environment/,/^# <<< openGauss environment/d' ~/.bashrc" </dev/null
+}
+dropped() {
+  "$ogscale" dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}" >/dev/null 2>&1 || return 1
+  bare
+}
 
 failed=0
 for engine in "${engines[@]}"; do
@@ -98,7 +107,7 @@ for engine in "${engines[@]}"; do
   for step in $(steps "${expand[@]}"); do
     for mode in rollback resume; do
       scenario expand "$step" "$mode" "${expand[@]}" || failed=$((failed + 1))
-      if [ "$mode" = resume ]; then dropped || true; fi
+      if [ "$mode" = resume ]; then dropped || true; else bare || true; fi
     done
   done
 
@@ -107,7 +116,7 @@ for engine in "${engines[@]}"; do
   for step in $(steps "${drop[@]}"); do
     for mode in rollback resume; do
       scenario dropnode "$step" "$mode" "${drop[@]}" || failed=$((failed + 1))
-      if [ "$mode" = resume ]; then expanded || true; fi
+      if [ "$mode" = resume ]; then bare || true; expanded || true; fi
     done
   done
 

@@ -81,14 +81,55 @@ scenario() {
 # software and data (as gs_dropnode leaves them); it is made bare again, as `up` left it, before it is added again.
 expanded() { "$ogscale" expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}" >/dev/null 2>&1; }
 bare() {
-  ssh -F "$dir/ssh_config" root@ognode2 \
+  local host=${1:-ognode2}
+  ssh -F "$dir/ssh_config" "root@$host" \
     'find /opt/ogscale/app /opt/ogscale/om /opt/ogscale/log /opt/ogscale/tmp /opt/ogscale/corefile /opt/ogscale/data -mindepth 1 -delete; chmod 755 /opt/ogscale/app /opt/ogscale/om' </dev/null
-  ssh -F "$dir/ssh_config" omm@ognode2 "sed -i '/^# >>> openGauss environment/,/^# <<< openGauss environment/d' ~/.bashrc" </dev/null
+  ssh -F "$dir/ssh_config" "omm@$host" "sed -i '/^# >>> openGauss environment/,/^# <<< openGauss environment/d' ~/.bashrc" </dev/null
 }
 dropped() {
   "$ogscale" dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}" >/dev/null 2>&1 || return 1
   bare
 }
+
+# A fault while a step runs: expand -h HOST runs in the background; once its journal shows STEP started, the function
+# FAULT runs; the expansion must fail cleanly (exit 4 or 5, the primary back as before); then the function REPAIR runs
+# and a plain re-run of the same command must finish (exit 0).
+during() {
+  local what=$1 host=$2 step=$3 fault=$4 repair=$5 before rc pid outcome=ok lost=none delay=0.2 polls=0
+  local args=(expand -U omm -G dbgrp -X "$xml" -h "$host" "${package[@]}" "${access[@]}")
+  sql 1 "insert into matrix values ('matrix $what')" >/dev/null
+  before=$(snapshot)
+  touch "$dir/during.start"
+  "$ogscale" "${args[@]}" >"$dir/during.out" 2>&1 &
+  pid=$!
+  # Poll the run's journal (newer than the start mark) for the step; give up after about 5 minutes.
+  until find ~/.ogscale/journal -name '*.jsonl' -newer "$dir/during.start" -exec grep -qs "\"event\":\"started\".*\"step\":\"$step\"" {} \; -print | grep -q .; do
+    if ! kill -0 "$pid" 2>/dev/null || [ "$polls" -ge 300 ]; then break; fi
+    sleep "$delay"; delay=1; polls=$((polls + 1))
+  done
+  "$fault" || true
+  rc=0; wait "$pid" || rc=$?
+  if [ "$rc" != 4 ] && [ "$rc" != 5 ]; then outcome="expand exit $rc, not 4 or 5"; fi
+  [ "$(snapshot)" = "$before" ] || outcome="the primary differs after the failed run"
+  "$repair" || true
+  rc=0; "$ogscale" "${args[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
+  [ "$rc" = 0 ] || outcome="re-run exit $rc: $(tail -1 "$dir/last.err")"
+  [ "$(sql 1 "select count(*) from matrix where note = 'matrix $what'")" = 1 ] || lost="the marker row"
+  [ "$outcome" = ok ] && outcome="failed cleanly; a plain re-run: ok"
+  printf '| %s | expand | %s | %s | %s |\n' "$engine" "$what" "$outcome" "$lost" | tee -a "$table" >&2
+  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+}
+
+# The faults and repairs `during` uses, on the third host (ognode3, 127.0.0.13).
+kill_db3() {
+  local tries=0
+  until "$ogscale" playground stop 3 --db-only --dir "$dir" >/dev/null 2>&1; do
+    tries=$((tries + 1)); [ "$tries" -lt 120 ] || return 1; sleep 0.5
+  done
+}
+revive3() { "$ogscale" playground start 3 --dir "$dir" >/dev/null 2>&1; }
+nothing() { true; }
+unmount3() { ssh -F "$dir/ssh_config" root@ognode3 'umount /opt/ogscale/data' </dev/null; }
 
 failed=0
 for engine in "${engines[@]}"; do
@@ -119,6 +160,17 @@ for engine in "${engines[@]}"; do
       if [ "$mode" = resume ]; then bare || true; expanded || true; fi
     done
   done
+
+  # Faults while a step runs, on the third host: its database killed (openGauss: gaussdb runs during the build;
+  # PostgreSQL: the standby runs from its start step on), and a data directory too small for the copy (disk full: a
+  # 4 MiB tmpfs mounted in the host's own mount namespace).
+  copy_step=basebackup; db_step=start
+  [ "$engine" = opengauss ] && copy_step=build && db_step=build
+  during "database of the new host killed during $db_step" 127.0.0.13 "$db_step@127.0.0.13" kill_db3 revive3 || failed=$((failed + 1))
+  "$ogscale" dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.13 --yes "${access[@]}" >/dev/null 2>&1 || true
+  bare ognode3 || true
+  ssh -F "$dir/ssh_config" root@ognode3 'mount -t tmpfs -o size=4m,mode=0755 ogscale-full /opt/ogscale/data' </dev/null
+  during "disk full: a 4 MiB data directory on the new host" 127.0.0.13 "$copy_step@127.0.0.13" nothing unmount3 || failed=$((failed + 1))
 
   kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; bench_pid=""
   failures=$(grep -Eo 'failed [0-9]+' "$dir/pgbench.log" | awk '{ s += $2 } END { print s + 0 }')

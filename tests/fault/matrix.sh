@@ -173,7 +173,7 @@ for engine in "${engines[@]}"; do
   during "disk full: a 4 MiB data directory on the new host" 127.0.0.13 "$copy_step@127.0.0.13" nothing unmount3 || failed=$((failed + 1))
 
   kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; bench_pid=""
-  failures=$(grep -Eo 'failed [0-9]+' "$dir/pgbench.log" | awk '{ s += $2 } END { print s + 0 }')
+  failures=$(grep -Eo '[0-9]+ failed' "$dir/pgbench.log" | awk '{ s += $1 } END { print s + 0 }')
   lines=$(grep -c '^progress:' "$dir/pgbench.log" || true)
   printf '| %s | pgbench through the whole matrix | - | %s progress lines, %s failed transactions | none |\n' "$engine" "$lines" "$failures" | tee -a "$table" >&2
   [ "$failures" = 0 ] || failed=$((failed + 1))

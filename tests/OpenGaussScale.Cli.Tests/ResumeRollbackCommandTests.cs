@@ -100,6 +100,20 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_killed_before_its_first_change_is_still_rolled_back_to_free_its_lock()
+    {
+        var template = Journal("expand-template", "/nonexistent/cluster.xml", finished: null);
+        var journal = Path.Combine(_state, "journal", "expand-early.jsonl");
+        await File.WriteAllLinesAsync(journal, [File.ReadLines(template).First().Replace("expand-template", "expand-early", StringComparison.Ordinal)]);
+
+        var run = await CliHarness.RunAsync(Services(), "rollback", "--journal", journal);
+
+        Assert.Equal("nothing to undo: the run made no change; its lock is released\n", run.Stdout);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("roll back asks for confirmation", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_that_finished_is_not_resumed_and_not_rolled_back()
     {
         var journal = Journal("expand-ok", "/nonexistent/cluster.xml", finished: 0);

@@ -56,9 +56,9 @@ scenario() {
   local marker="matrix $verb $step $mode" before after outcome rc lost=none
   sql 1 "insert into matrix values ('$marker')" >/dev/null
   before=$(snapshot)
-  rc=0; OGSCALE_FAULT_AT="$step" "$ogscale" "$@" >/dev/null 2>&1 || rc=$?
+  rc=0; OGSCALE_FAULT_AT="$step" "$ogscale" "$@" >"$dir/kill.out" 2>&1 || rc=$?
   if [ "$rc" != 137 ]; then
-    outcome="not killed (exit $rc)"
+    outcome="not killed (exit $rc: $(grep -m1 '^error:' "$dir/kill.out" | cut -c1-120))"
   else
     local journal
     journal=$(ls -t ~/.ogscale/journal/*.jsonl | head -1)

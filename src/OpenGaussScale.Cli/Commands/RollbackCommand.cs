@@ -38,9 +38,9 @@ internal static class RollbackCommand
         var stderr = parse.InvocationConfiguration.Error;
         var journal = InterruptedRun.Find(parse.GetValue(options.Journal), services);
         await stderr.WriteLineAsync($"rollback: {InterruptedRun.Describe(journal)}").ConfigureAwait(false);
-        if (journal.RolledBack || journal.Changes.Count == 0)
+        if (journal.RolledBack)
         {
-            await stderr.WriteLineAsync($"notice: run {journal.RunId} has no change left to undo").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"notice: run {journal.RunId} was rolled back already; there is nothing left to undo").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -107,8 +107,10 @@ internal static class RollbackCommand
         return await LiveTopology.ReadAsync(here, user, environmentFile, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ToUndo(JournalFile journal) =>
-        new StringBuilder().AppendList("to undo (newest first):", journal.Changes.Reverse().Select(c => $"{c.Step}: {ChangeText.Describe(c.Change)}")).ToString().TrimStart('\n');
+    // A run killed before its first change still holds the lock: rollback then only closes its journal and frees the lock.
+    private static string ToUndo(JournalFile journal) => journal.Changes.Count == 0
+        ? "nothing to undo: the run made no change; its lock is released\n"
+        : new StringBuilder().AppendList("to undo (newest first):", journal.Changes.Reverse().Select(c => $"{c.Step}: {ChangeText.Describe(c.Change)}")).ToString().TrimStart('\n');
 
     private static string ToText(RollbackResult result) =>
         new StringBuilder("\n").AppendUndo(result.Restored, result.NotRestored)

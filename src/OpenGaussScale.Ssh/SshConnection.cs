@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Ssh.Identity;
 using OpenGaussScale.Ssh.KnownHosts;
@@ -107,12 +108,50 @@ internal sealed class SshConnection : IDisposable
                 // It is gone already.
             }
 
-            await ConnectAsync(Client, cancellationToken).ConfigureAwait(false);
+            await ConnectAgainAsync(Client, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _generation);
         }
         finally
         {
             _reconnect.Release();
+        }
+    }
+
+    // A dropped connection is often a short outage (sshd restarted, a link flapping): connect again (the shared client,
+    // or a transfer's own client) with backoff until ReconnectWindow passes. Only "cannot reach" failures are retried; a changed host key or a refused login is final.
+    private async Task ConnectAgainAsync(BaseClient client, CancellationToken cancellationToken)
+    {
+        RemoteException? last = null;
+        var connected = await Poll.UntilAsync(
+            async token =>
+            {
+                try
+                {
+                    await ConnectAsync(client, token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RemoteException ex) when (ex.Kind is RemoteFailureKind.ConnectionRefused or RemoteFailureKind.Unreachable or RemoteFailureKind.ConnectionLost)
+                {
+                    if (last is null)
+                    {
+                        _logger.Warning("{Host}: {Error}; trying again for up to {Window}", Target.Host, ex.Message, Durations.Format(_options.ReconnectWindow));
+                    }
+
+                    last = ex;
+                    return false;
+                }
+            },
+            _options.ReconnectWindow,
+            TimeProvider.System,
+            cancellationToken).ConfigureAwait(false);
+        if (!connected)
+        {
+            throw last!;
+        }
+
+        if (last is not null)
+        {
+            _logger.Information("{Host}: connected again as {User}", Target.Host, Target.User);
         }
     }
 
@@ -122,7 +161,7 @@ internal sealed class SshConnection : IDisposable
         var sftp = new SftpClient(Info) { KeepAliveInterval = _options.KeepAliveInterval, OperationTimeout = TimeSpan.FromMinutes(1) };
         try
         {
-            await ConnectAsync(sftp, cancellationToken).ConfigureAwait(false);
+            await ConnectAgainAsync(sftp, cancellationToken).ConfigureAwait(false);
             return sftp;
         }
         catch

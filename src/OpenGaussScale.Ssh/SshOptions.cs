@@ -18,6 +18,9 @@ public sealed record SshOptions
     /// <summary>How long connecting (TCP, key exchange, authentication) may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a dropped connection is tried again (with backoff) before the step that needs it fails.</summary>
+    public TimeSpan ReconnectWindow { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The deadline of a command that sets no <see cref="Core.Remote.RemoteCommand.Timeout"/>.</summary>
     public TimeSpan DefaultCommandTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

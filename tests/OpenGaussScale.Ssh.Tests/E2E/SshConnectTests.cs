@@ -1,4 +1,9 @@
 using OpenGaussScale.Core.Remote;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+using System.Globalization;
 
 namespace OpenGaussScale.Ssh.Tests.E2E;
 
@@ -54,6 +59,54 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
         // sshd's log is read asynchronously: wait for the new login line, then check there was exactly one.
         Assert.True(await Tools.WaitUntilAsync(() => Logins() > loginsBefore, TimeSpan.FromSeconds(10)), "sshd logged no new login");
         Assert.Equal(loginsBefore + 1, Logins());
+    }
+
+    [E2EFact]
+    public async Task A_connection_lost_while_sshd_is_down_for_a_moment_is_opened_again_once_sshd_is_back()
+    {
+        var log = new LogLines();
+        await using var factory = new SshRemoteShellFactory(new SshOptions { IdentityFiles = [sshd.ClientKey], KnownHostsFile = sshd.TrustedKnownHosts }, log.Logger);
+        var shell = await factory.OpenAsync(Root, CancellationToken.None);
+        Assert.Equal(0, (await shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None)).ExitCode);
+
+        await sshd.StopAsync();
+        try
+        {
+            var command = shell.RunAsync(RemoteCommand.Of("id", "-un"), CancellationToken.None);
+
+            // sshd comes back only once the command has found it down and is waiting to try again.
+            Assert.True(await Tools.WaitUntilAsync(() => log.Contains("trying again for up to 30 s"), TimeSpan.FromSeconds(20)), "no retry was logged:\n" + log);
+            Assert.False(command.IsCompleted);
+            await sshd.StartAsync();
+
+            Assert.Equal("root\n", (await command).StandardOutput);
+            Assert.True(log.Contains($"{sshd.Address}: connected again as root"), log.ToString());
+        }
+        finally
+        {
+            await EnsureSshdRunsAsync();
+        }
+    }
+
+    [E2EFact]
+    public async Task A_connection_that_stays_lost_fails_after_the_reconnect_window_naming_host_and_port()
+    {
+        await using var factory = new SshRemoteShellFactory(new SshOptions { IdentityFiles = [sshd.ClientKey], KnownHostsFile = sshd.TrustedKnownHosts, ReconnectWindow = TimeSpan.FromSeconds(1) });
+        var shell = await factory.OpenAsync(Root, CancellationToken.None);
+        Assert.Equal(0, (await shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None)).ExitCode);
+
+        await sshd.StopAsync();
+        try
+        {
+            var error = await Assert.ThrowsAsync<RemoteException>(() => shell.RunAsync(RemoteCommand.Of("id", "-un"), CancellationToken.None));
+
+            Assert.Equal(RemoteFailureKind.ConnectionRefused, error.Kind);
+            Assert.Equal($"{sshd.Address}: connection refused on port {sshd.Port} (ssh as root)", error.Message);
+        }
+        finally
+        {
+            await EnsureSshdRunsAsync();
+        }
     }
 
     [E2EFact]
@@ -229,6 +282,15 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
 
     private int Logins() => sshd.Log.Split('\n').Count(l => l.Contains("Accepted publickey for root", StringComparison.Ordinal));
 
+    // The class shares one sshd: a test that stops it starts it again, even when it fails.
+    private async Task EnsureSshdRunsAsync()
+    {
+        if (sshd.Pid == 0)
+        {
+            await sshd.StartAsync();
+        }
+    }
+
     private SshRemoteShellFactory Factory(string knownHosts) =>
         new(new SshOptions { IdentityFiles = [sshd.ClientKey], KnownHostsFile = knownHosts });
 
@@ -240,6 +302,45 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
         {
             AskedFor.Add(keyFile);
             return passphrase;
+        }
+    }
+
+    /// <summary>The rendered log lines of one factory, for tests that assert what ogscale tells the user.</summary>
+    private sealed class LogLines : ILogEventSink
+    {
+        // As the CLI shows it: strings without quotes.
+        private static readonly MessageTemplateTextFormatter Format = new("{Message:lj}", CultureInfo.InvariantCulture);
+        private readonly List<string> _lines = [];
+
+        public LogLines() => Logger = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(this).CreateLogger();
+
+        public ILogger Logger { get; }
+
+        public void Emit(LogEvent logEvent)
+        {
+            ArgumentNullException.ThrowIfNull(logEvent);
+            lock (_lines)
+            {
+                using var line = new StringWriter(CultureInfo.InvariantCulture);
+                Format.Format(logEvent, line);
+                _lines.Add(line.ToString());
+            }
+        }
+
+        public bool Contains(string text)
+        {
+            lock (_lines)
+            {
+                return _lines.Exists(l => l.Contains(text, StringComparison.Ordinal));
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines)
+            {
+                return string.Join('\n', _lines);
+            }
         }
     }
 }

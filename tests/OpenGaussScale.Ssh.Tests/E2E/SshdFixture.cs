@@ -102,8 +102,14 @@ public sealed class SshdFixture : IAsyncLifetime
 
             """);
 
+        await StartAsync();
+    }
+
+    /// <summary>Starts sshd (again) on the same address, port and keys, and waits until it accepts connections.</summary>
+    public async Task StartAsync()
+    {
         var info = new ProcessStartInfo(E2EEnvironment.Sshd) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-D", "-e", "-f", config })
+        foreach (var argument in new[] { "-D", "-e", "-f", Path.Combine(Directory, "sshd_config") })
         {
             info.ArgumentList.Add(argument);
         }
@@ -123,7 +129,8 @@ public sealed class SshdFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops sshd and every connection it serves (an outage: clients see their connections drop).</summary>
+    public async Task StopAsync()
     {
         if (_sshd is { } sshd)
         {
@@ -143,6 +150,11 @@ public sealed class SshdFixture : IAsyncLifetime
                 _sshd = null;
             }
         }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
 
         if (Directory.Length > 0 && System.IO.Directory.Exists(Directory))
         {

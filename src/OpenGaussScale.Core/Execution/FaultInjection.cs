@@ -3,19 +3,39 @@ using System.Diagnostics;
 namespace OpenGaussScale.Core.Execution;
 
 /// <summary>
-/// A test tool (docs/reliability.md): with <c>OGSCALE_FAULT_AT=&lt;step id&gt;</c> ogscale kills itself with SIGKILL
-/// right before that step starts, the way a crash or `kill -9` would: no journal line, no lock release, no cleanup.
-/// The fault-injection suite uses it to prove that `resume` and `rollback` recover from any step boundary.
+/// Test tools (docs/reliability.md) that the fault-injection suite uses to prove `resume` and `rollback` recover
+/// from any step boundary:
+/// <list type="bullet">
+/// <item><c>OGSCALE_FAULT_AT=&lt;step id&gt;</c>: ogscale kills itself with SIGKILL right before that step starts, the
+/// way a crash or `kill -9` would: no journal line, no lock release, no cleanup.</item>
+/// <item><c>OGSCALE_PAUSE_AT=&lt;step id&gt;</c> with <c>OGSCALE_PAUSE_FILE=&lt;path&gt;</c>: right before that step,
+/// ogscale creates the file and waits until it is deleted, so a test can break something (stop an sshd) exactly at
+/// that boundary and then let the run go on into it.</item>
+/// </list>
 /// </summary>
 public static class FaultInjection
 {
     public const string Variable = "OGSCALE_FAULT_AT";
+    public const string PauseVariable = "OGSCALE_PAUSE_AT";
+    public const string PauseFileVariable = "OGSCALE_PAUSE_FILE";
 
-    public static void BeforeStep(string stepId)
+    // A test that forgets to delete the file must not hang a run for ever.
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(30);
+
+    public static async Task BeforeStepAsync(string stepId, CancellationToken cancellationToken)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable(Variable), stepId, StringComparison.Ordinal))
+        if (IsSet(Variable, stepId))
         {
             Process.GetCurrentProcess().Kill();
         }
+
+        if (IsSet(PauseVariable, stepId) && Environment.GetEnvironmentVariable(PauseFileVariable) is { Length: > 0 } file)
+        {
+            await File.WriteAllTextAsync(file, stepId + "\n", cancellationToken).ConfigureAwait(false);
+            await Poll.UntilAsync(_ => Task.FromResult(!File.Exists(file)), LongestPause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private static bool IsSet(string variable, string stepId) =>
+        string.Equals(Environment.GetEnvironmentVariable(variable), stepId, StringComparison.Ordinal);
 }

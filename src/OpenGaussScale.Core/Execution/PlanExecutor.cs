@@ -132,7 +132,7 @@ public sealed class PlanExecutor
 
     private async Task<StepOutcome> RunStepExclusivelyAsync(PlanStep step, StepContext context, CancellationToken cancellationToken)
     {
-        FaultInjection.BeforeStep(step.Id);
+        await FaultInjection.BeforeStepAsync(step.Id, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         _progress?.Report(new StepEvent(step.Id, step.Host, step.Title, null, TimeSpan.Zero));
         try

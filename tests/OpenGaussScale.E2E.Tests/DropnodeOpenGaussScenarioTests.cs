@@ -58,7 +58,7 @@ public sealed class DropnodeOpenGaussScenarioTests(OpenGaussPlaygroundForDropnod
 
         // A synchronous standby dropped under pgbench.
         // The kit's server listens on 15400 (the openGauss playground sets no PGPORT); the pgbench tables are in postgres.
-        await using (var bench = await Pgbench.StartAsync(playground.Dir, "-p 15400 postgres"))
+        await using (var bench = await Pgbench.StartAsync(playground.Dir))
         {
             var run = await OgscaleProcess.RunAsync([.. drop, "-h", "127.0.0.13", "--yes"], TimeSpan.FromMinutes(5));
             var progress = await bench.StopAsync();

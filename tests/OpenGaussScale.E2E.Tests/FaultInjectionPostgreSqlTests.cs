@@ -77,10 +77,10 @@ public sealed class FaultInjectionPostgreSqlTests(FiveHostPlaygroundForFaults pl
         var since = DateTime.UtcNow;
         var interrupted = await ProcessRun.RunAsync(
             OgscaleProcess.Dotnet, Expand("127.0.0.14").Prepend(OgscaleProcess.Dll), TimeSpan.FromMinutes(5),
-            whileRunning: async pid =>
+            whileRunning: async run =>
             {
                 Assert.True(await JournalWatch.WaitForAsync(since, JournalEvents.Started, "basebackup@127.0.0.14", TimeSpan.FromMinutes(2)), "the copy never started");
-                await ProcessRun.RunAsync("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+                await ProcessRun.RunAsync("kill", ["-TERM", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
             });
         Assert.True(interrupted.ExitCode == ExitCodes.Cancelled, interrupted.ToString());
         Assert.Contains("ogscale resume", interrupted.Stderr, StringComparison.Ordinal);
@@ -126,18 +126,7 @@ public sealed class FaultInjectionPostgreSqlTests(FiveHostPlaygroundForFaults pl
 
     private string[] Expand(string host) => ["expand", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", host, .. Access];
 
-    // What a rollback must restore on the primary: its rules, its settings, its slots.
-    private async Task<string> PrimarySnapshotAsync() =>
-        await playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf") +
-        (await playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout;
+    private Task<string> PrimarySnapshotAsync() => ClusterAsserts.PrimarySnapshotAsync(playground);
 
-    private async Task AssertReplicatesAsync(int node, string when)
-    {
-        var note = $"fault-injection: {when}";
-        Assert.Equal(0, (await playground.PlaygroundAsync("sql", "1", $"create table if not exists faults(note text); insert into faults values ('{note}')")).ExitCode);
-        var seen = await Eventually.UntilAsync(
-            () => playground.PlaygroundAsync("sql", node.ToString(System.Globalization.CultureInfo.InvariantCulture), $"select count(*) from faults where note = '{note}'"),
-            r => r.ExitCode == 0 && r.Stdout.Trim() == "1", TimeSpan.FromSeconds(30));
-        Assert.True(seen.ExitCode == 0 && seen.Stdout.Trim() == "1", $"ognode{node} did not replicate the row {when}: {seen}");
-    }
+    private Task AssertReplicatesAsync(int node, string when) => ClusterAsserts.AssertReplicatesAsync(playground, node, when);
 }

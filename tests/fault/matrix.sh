@@ -1,26 +1,36 @@
 #!/usr/bin/env bash
 # The full fault-injection matrix (on demand; CI runs a sample: FaultInjection*Tests). For each engine, a playground of
-# three hosts; for every step of `expand -h 127.0.0.12` and of `dropnode -h 127.0.0.12`, ogscale is killed with
-# SIGKILL right before that step (OGSCALE_FAULT_AT), then the run is either resumed or rolled back:
-#   resume    must exit 0 and leave the host streaming (expand) or gone (dropnode);
-#   rollback  must exit 0 and leave the primary's configuration files and slots byte for byte as before the run.
-# pgbench (-c 4 -P 1) runs against the primary the whole time; every scenario also checks that a row written before
-# it is still there afterwards ("data lost"). The table goes to stdout and, with --out FILE, to FILE.
+# three hosts. For every step of `expand -h 127.0.0.12` and of `dropnode -h 127.0.0.12`:
+#   SIGKILL      ogscale kills itself right before the step (OGSCALE_FAULT_AT), then the run is resumed or rolled back;
+#   sshd down    the run pauses right before the step (OGSCALE_PAUSE_AT), 127.0.0.12's sshd is stopped (its sessions
+#                too), the run goes on; sshd is started again and the run, if it did not finish, resumed or rolled back;
+#   primary's sshd down for a few seconds: the same at the primary, whose sshd comes back as soon as ogscale has
+#                noticed (its log says it is trying again); the run must ride it out;
+#   a second run  while the first is paused there, the same command again: refused (exit 3), the first one finishes.
+# resume must exit 0 and leave the host streaming (expand) or gone (dropnode); rollback must exit 0 and leave the
+# primary's configuration files and slots byte for byte as before the run. Then faults while a step runs: the new
+# host's database killed, and a data directory too small for the copy (disk full).
+# pgbench (-c 4 -P 1) runs inside the primary (entered through its postmaster, not its sshd) the whole time; every
+# scenario also checks that a row written before it is still there afterwards ("data lost"). The table goes to stdout
+# and, with --out FILE, to FILE.
 #
 # Usage (root, Linux, from the repository root):
-#   flock /tmp/ogscale-e2e.lock tests/fault/matrix.sh [--engine postgresql|opengauss] [--out FILE]
+#   flock /tmp/ogscale-e2e.lock tests/fault/matrix.sh [--engine postgresql|opengauss] [--only kill|boundary|during] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 engines=(postgresql opengauss)
+parts=(kill boundary during)
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engines=("$2"); shift 2 ;;
+    --only) parts=("$2"); shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--engine postgresql|opengauss] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--engine postgresql|opengauss] [--only kill|boundary|during] [--out FILE]" >&2; exit 2 ;;
   esac
 done
+wanted() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
 dotnet build src/OpenGaussScale.Cli -c Release -nologo -clp:ErrorsOnly >&2
 ogscale="$PWD/src/OpenGaussScale.Cli/bin/Release/net10.0/ogscale"
@@ -50,32 +60,106 @@ sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
 # Step ids of a verb's plan, from its dry run.
 steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id'; }
 
-# One scenario: kill before STEP, then MODE (resume|rollback); appends a table row; returns 0 when it passed.
+# MODE (resume|rollback) on the newest journal after a run that did not finish; prints the outcome.
+recover() {
+  local mode=$1 before=$2 rc=0 journal
+  journal=$(ls -t ~/.ogscale/journal/*.jsonl | head -1)
+  "$ogscale" "$mode" --journal "$journal" --yes "${access[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
+  if [ "$rc" != 0 ]; then
+    echo "$mode exit $rc: $(tail -1 "$dir/last.err")"
+  elif [ "$mode" = rollback ] && [ "$before" != "$(snapshot)" ]; then
+    echo "rolled back, but the primary differs"
+  else
+    echo "$mode: ok"
+  fi
+}
+
+# A table row; returns 0 when the outcome ends in ": ok" and the marker row is still there.
+row() {
+  local verb=$1 injected=$2 outcome=$3 marker=$4 lost=none
+  [ "$(sql 1 "select count(*) from matrix where note = '$marker'")" = 1 ] || lost="the marker row"
+  printf '| %s | %s | %s | %s | %s |\n' "$engine" "$verb" "$injected" "$outcome" "$lost" | tee -a "$table" >&2
+  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+}
+
+# One scenario: kill before STEP, then MODE (resume|rollback).
 scenario() {
   local verb=$1 step=$2 mode=$3; shift 3
-  local marker="matrix $verb $step $mode" before after outcome rc lost=none
+  local marker="matrix $verb $step $mode" before outcome rc=0
   sql 1 "insert into matrix values ('$marker')" >/dev/null
   before=$(snapshot)
-  rc=0; OGSCALE_FAULT_AT="$step" "$ogscale" "$@" >"$dir/kill.out" 2>&1 || rc=$?
+  OGSCALE_FAULT_AT="$step" "$ogscale" "$@" >"$dir/kill.out" 2>&1 || rc=$?
   if [ "$rc" != 137 ]; then
     outcome="not killed (exit $rc: $(grep -m1 '^error:' "$dir/kill.out" | cut -c1-120))"
   else
-    local journal
-    journal=$(ls -t ~/.ogscale/journal/*.jsonl | head -1)
-    rc=0; "$ogscale" "$mode" --journal "$journal" --yes "${access[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
-    after=$(snapshot)
-    if [ "$rc" != 0 ]; then
-      outcome="$mode exit $rc: $(tail -1 "$dir/last.err")"
-    elif [ "$mode" = rollback ] && [ "$before" != "$after" ]; then
-      outcome="rolled back, but the primary differs"
-    else
-      outcome="$mode: ok"
-    fi
+    outcome=$(recover "$mode" "$before")
   fi
-  [ "$(sql 1 "select count(*) from matrix where note = '$marker'")" = 1 ] || lost="the marker row"
-  printf '| %s | %s | SIGKILL before %s | %s | %s |\n' "$engine" "$verb" "$step" "$outcome" "$lost" | tee -a "$table" >&2
-  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+  row "$verb" "SIGKILL before $step" "$outcome" "$marker"
 }
+
+# Polls (with backoff, up to about 5 minutes) until the command CONDITION holds or process PID has ended.
+poll() {
+  local pid=$1 delay=0.1 polls=0; shift
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null && [ "$polls" -lt 300 ] || return 1
+    sleep "$delay"; polls=$((polls + 1)); [ "$delay" = 1 ] || delay=$(awk "BEGIN { d = $delay * 2; print (d > 1 ? 1 : d) }")
+  done
+}
+
+# One scenario at a step boundary: the run pauses right before STEP, FAULT runs (given the run's PID), the run goes
+# on. If it did not finish, REPAIR runs and MODE (resume|rollback, or "-" when it must have finished) recovers it.
+boundary() {
+  local verb=$1 step=$2 what=$3 fault=$4 repair=$5 mode=$6; shift 6
+  local marker="matrix $verb $step $what $mode" before seen outcome rc=0 pid
+  sql 1 "insert into matrix values ('$marker')" >/dev/null
+  before=$(snapshot)
+  rm -f "$dir/pause"
+  OGSCALE_PAUSE_AT="$step" OGSCALE_PAUSE_FILE="$dir/pause" "$ogscale" "$@" >"$dir/run.out" 2>&1 &
+  pid=$!
+  if ! poll "$pid" test -e "$dir/pause"; then
+    outcome="never reached the step"
+  elif ! seen=$("$fault" "$pid" "$@"); then
+    outcome="$seen"
+  fi
+  wait "$pid" || rc=$?
+  "$repair" || true
+  if [ -n "${outcome:-}" ]; then
+    :
+  elif [ "$rc" = 0 ]; then
+    outcome="${seen}the run finished: ok"
+  elif [ "$mode" = - ]; then
+    outcome="${seen}the run failed (exit $rc: $(grep -m1 '^error:' "$dir/run.out" | cut -c1-100))"
+  else
+    outcome="${seen}the run failed cleanly (exit $rc); $(recover "$mode" "$before")"
+  fi
+  row "$verb" "$what before $step" "$outcome" "$marker"
+}
+
+# The faults `boundary` applies (arguments: the paused run's PID, then its command line); each prints what it saw.
+stop_sshd2() {
+  "$ogscale" playground stop 2 --sshd-only --dir "$dir" >/dev/null
+  rm -f "$dir/pause"
+}
+start_sshd2() { "$ogscale" playground start 2 --dir "$dir" >/dev/null 2>&1; }
+outage_primary() {
+  local pid=$1
+  "$ogscale" playground stop 1 --sshd-only --dir "$dir" >/dev/null
+  rm -f "$dir/pause"
+  # The outage ends once ogscale says it is connecting again, or when the run ends without needing the primary.
+  poll "$pid" grep -q "trying again" "$dir/run.out" && printf 'ogscale waited for it; ' || true
+  "$ogscale" playground start 1 --dir "$dir" >/dev/null 2>&1
+}
+second_run() {
+  local rc=0; shift
+  "$ogscale" "$@" >"$dir/second.out" 2>&1 || rc=$?
+  rm -f "$dir/pause"
+  if [ "$rc" = 3 ] && grep -q "another run holds the cluster lock" "$dir/second.out"; then
+    printf 'the second run refused (exit 3, the lock); '
+  else
+    printf 'the second run was not refused by the lock (exit %s)' "$rc"; return 1
+  fi
+}
+nothing() { true; }
 
 # Puts the cluster back to "127.0.0.12 is not a member" or "is a member" between scenarios. A dropped host keeps its
 # software and data (as gs_dropnode leaves them); it is made bare again, as `up` left it, before it is added again.
@@ -91,44 +175,49 @@ dropped() {
   bare
 }
 
+# Between boundary scenarios: a run left unfinished is rolled back, then 127.0.0.12 is made a non-member (bare) or a
+# member again.
+unfinished_back() { "$ogscale" rollback --yes "${access[@]}" >/dev/null 2>&1 || true; }
+member_out() { unfinished_back; dropped || bare || true; }
+member_in() { unfinished_back; expanded || { bare; expanded; } || true; }
+
+# The steps that get the boundary faults: every step on PostgreSQL; on openGauss (whose expansion has twice the steps
+# at twice the time each) the first step of each kind, which the step id names before its '@'.
+boundary_steps() {
+  if [ "$engine" = postgresql ]; then cat; else awk -F@ '!seen[$1]++'; fi
+}
+
 # A fault while a step runs: expand -h HOST runs in the background; once its journal shows STEP started, the function
 # FAULT runs; the expansion must fail cleanly (exit 4 or 5, the primary back as before); then the function REPAIR runs
 # and a plain re-run of the same command must finish (exit 0).
 during() {
-  local what=$1 host=$2 step=$3 fault=$4 repair=$5 before rc pid outcome=ok lost=none delay=0.2 polls=0
+  local what=$1 host=$2 step=$3 fault=$4 repair=$5 before rc=0 pid outcome=ok
   local args=(expand -U omm -G dbgrp -X "$xml" -h "$host" "${package[@]}" "${access[@]}")
   sql 1 "insert into matrix values ('matrix $what')" >/dev/null
   before=$(snapshot)
   touch "$dir/during.start"
   "$ogscale" "${args[@]}" >"$dir/during.out" 2>&1 &
   pid=$!
-  # Poll the run's journal (newer than the start mark) for the step; give up after about 5 minutes.
-  until find ~/.ogscale/journal -name '*.jsonl' -newer "$dir/during.start" -exec grep -qs "\"event\":\"started\".*\"step\":\"$step\"" {} \; -print | grep -q .; do
-    if ! kill -0 "$pid" 2>/dev/null || [ "$polls" -ge 300 ]; then break; fi
-    sleep "$delay"; delay=1; polls=$((polls + 1))
-  done
+  poll "$pid" started "$step" || true
   "$fault" || true
-  rc=0; wait "$pid" || rc=$?
+  wait "$pid" || rc=$?
   if [ "$rc" != 4 ] && [ "$rc" != 5 ]; then outcome="expand exit $rc, not 4 or 5"; fi
   [ "$(snapshot)" = "$before" ] || outcome="the primary differs after the failed run"
   "$repair" || true
   rc=0; "$ogscale" "${args[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
   [ "$rc" = 0 ] || outcome="re-run exit $rc: $(tail -1 "$dir/last.err")"
-  [ "$(sql 1 "select count(*) from matrix where note = 'matrix $what'")" = 1 ] || lost="the marker row"
   [ "$outcome" = ok ] && outcome="failed cleanly; a plain re-run: ok"
-  printf '| %s | expand | %s | %s | %s |\n' "$engine" "$what" "$outcome" "$lost" | tee -a "$table" >&2
-  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+  row expand "$what" "$outcome" "matrix $what"
+}
+
+# Whether the journal of the run started after the start mark shows STEP started.
+started() {
+  find ~/.ogscale/journal -name '*.jsonl' -newer "$dir/during.start" -exec grep -qs "\"event\":\"started\".*\"step\":\"$1\"" {} \; -print | grep -q .
 }
 
 # The faults and repairs `during` uses, on the third host (ognode3, 127.0.0.13).
-kill_db3() {
-  local tries=0
-  until "$ogscale" playground stop 3 --db-only --dir "$dir" >/dev/null 2>&1; do
-    tries=$((tries + 1)); [ "$tries" -lt 120 ] || return 1; sleep 0.5
-  done
-}
+kill_db3() { poll "$pid" "$ogscale" playground stop 3 --db-only --dir "$dir" >/dev/null 2>&1; }
 revive3() { "$ogscale" playground start 3 --dir "$dir" >/dev/null 2>&1; }
-nothing() { true; }
 unmount3() { ssh -F "$dir/ssh_config" root@ognode3 'umount /opt/ogscale/data' </dev/null; }
 
 failed=0
@@ -140,27 +229,50 @@ for engine in "${engines[@]}"; do
   package=()
   [ "$engine" = opengauss ] && package=(--package "$dir/package")
   sql 1 "create table matrix(note text)" >/dev/null
-  ssh -F "$dir/ssh_config" -tt omm@ognode1 "exec /usr/lib/postgresql/15/bin/pgbench -h /opt/ogscale/tmp -p 15400 -c 4 -j 2 -P 1 -T 36000 postgres" \
+  # Inside ognode1 through its postmaster's mount namespace, not its sshd (some faults stop that sshd and its sessions).
+  postmaster=$(ssh -F "$dir/ssh_config" omm@ognode1 'head -1 /opt/ogscale/data/dn/postmaster.pid' </dev/null)
+  nsenter -t "$postmaster" -m -u -- runuser -u omm -- /usr/lib/postgresql/15/bin/pgbench -h /opt/ogscale/tmp -p 15400 -c 4 -j 2 -P 1 -T 36000 postgres \
     >"$dir/pgbench.log" 2>&1 </dev/null &
   bench_pid=$!
 
   expand=(expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}")
-  for step in $(steps "${expand[@]}"); do
-    for mode in rollback resume; do
-      scenario expand "$step" "$mode" "${expand[@]}" || failed=$((failed + 1))
-      if [ "$mode" = resume ]; then dropped || true; else bare || true; fi
-    done
-  done
-
-  expanded
   drop=(dropnode -U omm -G dbgrp -X "$xml" -h 127.0.0.12 --yes "${access[@]}")
-  for step in $(steps "${drop[@]}"); do
-    for mode in rollback resume; do
-      scenario dropnode "$step" "$mode" "${drop[@]}" || failed=$((failed + 1))
-      if [ "$mode" = resume ]; then bare || true; expanded || true; fi
+  if wanted kill; then
+    for step in $(steps "${expand[@]}"); do
+      for mode in rollback resume; do
+        scenario expand "$step" "$mode" "${expand[@]}" || failed=$((failed + 1))
+        if [ "$mode" = resume ]; then dropped || true; else bare || true; fi
+      done
     done
-  done
+    expanded
+    for step in $(steps "${drop[@]}"); do
+      for mode in rollback resume; do
+        scenario dropnode "$step" "$mode" "${drop[@]}" || failed=$((failed + 1))
+        if [ "$mode" = resume ]; then bare || true; expanded || true; fi
+      done
+    done
+    member_out
+  fi
 
+  if wanted boundary; then
+    for verb in expand dropnode; do
+      if [ "$verb" = expand ]; then args=("${expand[@]}"); reset=member_out; else args=("${drop[@]}"); reset=member_in; fi
+      $reset
+      for step in $(steps "${args[@]}" | boundary_steps); do
+        for mode in rollback resume; do
+          boundary "$verb" "$step" "127.0.0.12's sshd stopped" stop_sshd2 start_sshd2 "$mode" "${args[@]}" || failed=$((failed + 1))
+          $reset
+        done
+        boundary "$verb" "$step" "the primary's sshd stopped for a few seconds" outage_primary nothing - "${args[@]}" || failed=$((failed + 1))
+        $reset
+        boundary "$verb" "$step" "the same command run again" second_run nothing - "${args[@]}" || failed=$((failed + 1))
+        $reset
+      done
+    done
+    member_out
+  fi
+
+  if wanted during; then
   # Faults while a step runs, on the third host: its database killed (openGauss: gaussdb runs during the build;
   # PostgreSQL: the standby runs from its start step on), and a data directory too small for the copy (disk full: a
   # 4 MiB tmpfs mounted in the host's own mount namespace).
@@ -171,6 +283,7 @@ for engine in "${engines[@]}"; do
   bare ognode3 || true
   ssh -F "$dir/ssh_config" root@ognode3 'mount -t tmpfs -o size=4m,mode=0755 ogscale-full /opt/ogscale/data' </dev/null
   during "disk full: a 4 MiB data directory on the new host" 127.0.0.13 "$copy_step@127.0.0.13" nothing unmount3 || failed=$((failed + 1))
+  fi
 
   kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; bench_pid=""
   failures=$(grep -Eo '[0-9]+ failed' "$dir/pgbench.log" | awk '{ s += $1 } END { print s + 0 }')

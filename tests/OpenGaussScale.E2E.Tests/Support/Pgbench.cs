@@ -7,9 +7,9 @@ namespace OpenGaussScale.E2E.Tests.Support;
 
 /// <summary>
 /// pgbench against the primary (through its socket directory: both engines run PostgreSQL underneath, the kit too),
-/// run inside ognode1 through its sshd (so it is one of the host's clients), from before
-/// an operation to after it. `-P 1` prints a progress line every second with the failed transactions so far; stopping
-/// the local ssh (it holds a pty) hangs up the remote pgbench.
+/// run inside ognode1 from before an operation to after it. It enters the mount namespace of ognode1's postmaster
+/// instead of going through its sshd, because some faults stop that sshd and every session it serves. `-P 1` prints
+/// a progress line every second with the failed transactions so far.
 /// </summary>
 public sealed partial class Pgbench : IAsyncDisposable
 {
@@ -26,8 +26,16 @@ public sealed partial class Pgbench : IAsyncDisposable
 
     public static async Task<Pgbench> StartAsync(string dir, string database = "postgres")
     {
-        var start = new ProcessStartInfo("ssh") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-F", Path.Combine(dir, "ssh_config"), "-tt", "omm@ognode1", "--", "bash", "-c", $"'exec /usr/lib/postgresql/15/bin/pgbench -h /opt/ogscale/tmp -p 15400 -c 4 -j 2 -P 1 -T 3600 {database}'" })
+        var postmaster = await ProcessRun.RunAsync("ssh", ["-F", Path.Combine(dir, "ssh_config"), "omm@ognode1", "head", "-1", "/opt/ogscale/data/dn/postmaster.pid"], TimeSpan.FromMinutes(1));
+        if (postmaster.ExitCode != 0 || !int.TryParse(postmaster.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            throw new InvalidOperationException($"cannot find the postmaster of ognode1: {postmaster}");
+        }
+
+        var start = new ProcessStartInfo("nsenter") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        string[] pgbench = ["/usr/lib/postgresql/15/bin/pgbench", "-h", "/opt/ogscale/tmp", "-p", "15400", "-c", "4", "-j", "2", "-P", "1", "-T", "3600"];
+        string[] argv = ["-t", pid.ToString(CultureInfo.InvariantCulture), "-m", "-u", "--", "runuser", "-u", "omm", "--", .. pgbench, database];
+        foreach (var arg in argv)
         {
             start.ArgumentList.Add(arg);
         }

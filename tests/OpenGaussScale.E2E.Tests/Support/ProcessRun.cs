@@ -8,14 +8,22 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
 
+/// <summary>A process while it runs: its id and what it has written to stderr so far.</summary>
+public sealed class RunningProcess(int id, Func<string> stderr)
+{
+    public int Id { get; } = id;
+
+    public string Stderr => stderr();
+}
+
 /// <summary>Runs a program from an argv (no shell) with a deadline, capturing both streams.</summary>
 public static class ProcessRun
 {
     /// <param name="environment">Variables set for the process on top of this one's.</param>
-    /// <param name="whileRunning">Called with the process id once it runs (e.g. to signal it at a chosen moment).</param>
+    /// <param name="whileRunning">Called once it runs (e.g. to signal it at a chosen moment, or to act on what it says).</param>
     public static async Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> args, TimeSpan timeout, string? stdin = null,
-        IReadOnlyDictionary<string, string>? environment = null, Func<int, Task>? whileRunning = null)
+        IReadOnlyDictionary<string, string>? environment = null, Func<RunningProcess, Task>? whileRunning = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -36,7 +44,8 @@ public static class ProcessRun
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var stderrSoFar = new System.Text.StringBuilder();
+        var stderr = ReadAllAsync(process.StandardError, stderrSoFar);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);
@@ -45,7 +54,13 @@ public static class ProcessRun
         process.StandardInput.Close();
         if (whileRunning is not null)
         {
-            await whileRunning(process.Id);
+            await whileRunning(new RunningProcess(process.Id, () =>
+            {
+                lock (stderrSoFar)
+                {
+                    return stderrSoFar.ToString();
+                }
+            }));
         }
 
         using var deadline = new CancellationTokenSource(timeout);
@@ -61,5 +76,24 @@ public static class ProcessRun
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    // Reads a stream to its end, keeping what has arrived readable while it runs.
+    private static async Task<string> ReadAllAsync(StreamReader reader, System.Text.StringBuilder soFar)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (soFar)
+            {
+                soFar.Append(buffer, 0, read);
+            }
+        }
+
+        lock (soFar)
+        {
+            return soFar.ToString();
+        }
     }
 }

@@ -277,28 +277,7 @@ internal static class DropnodeCommand
             await stdout.WriteAsync(DropnodeView.ToText(result, config).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Preflight is { } report)
-        {
-            foreach (var line in PreflightView.Problems(report))
-            {
-                await stderr.WriteLineAsync(line).ConfigureAwait(false);
-            }
-        }
-
-        if (result.Error is not null)
-        {
-            await stderr.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
-        }
-
-        if (result.Journal.Count > 0 && result.ExitCode != ExitCodes.Success)
-        {
-            await stderr.WriteLineAsync($"journal: {string.Join(" and ", result.Journal)}").ConfigureAwait(false);
-        }
-
-        if (result.Hint is not null)
-        {
-            await stderr.WriteLineAsync($"hint: {result.Hint}").ConfigureAwait(false);
-        }
+        await OutcomeLines.WriteAsync(stderr, result).ConfigureAwait(false);
     }
 
     // On a cluster node the original logs to $GAUSSLOG/om; a control host logs under ~/.ogscale/log.

@@ -161,28 +161,7 @@ internal static class ExpandCommand
             await stdout.WriteAsync(ExpandView.ToText(result).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.Preflight is { } report)
-        {
-            foreach (var line in PreflightView.Problems(report))
-            {
-                await stderr.WriteLineAsync(line).ConfigureAwait(false);
-            }
-        }
-
-        if (result.Error is not null)
-        {
-            await stderr.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
-        }
-
-        if (result.Journal.Count > 0 && result.ExitCode != ExitCodes.Success)
-        {
-            await stderr.WriteLineAsync($"journal: {string.Join(" and ", result.Journal)}").ConfigureAwait(false);
-        }
-
-        if (result.Hint is not null)
-        {
-            await stderr.WriteLineAsync($"hint: {result.Hint}").ConfigureAwait(false);
-        }
+        await OutcomeLines.WriteAsync(stderr, result).ConfigureAwait(false);
     }
 
     // On a cluster node only the primary may expand (GAUSS-50110); a host outside the cluster is a control host.

@@ -24,6 +24,28 @@ public static class StepContextExtensions
         return await shell.RunAsync(command.Command, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a command again (with backoff) until it succeeds, for commands that fail only while something settles
+    /// (a slot still held by a sender that is going away); after the step's wait timeout it throws with the last error.
+    /// </summary>
+    public static async Task RunUntilItSucceedsAsync(this StepContext context, PlannedCommand command, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var last = "";
+        var succeeded = await Poll.UntilAsync(
+            async token =>
+            {
+                var result = await context.TryRunAsync(command, token).ConfigureAwait(false);
+                last = result.Tail();
+                return result.Succeeded;
+            },
+            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+        if (!succeeded)
+        {
+            throw new InvalidOperationException($"{what}: {last}");
+        }
+    }
+
     /// <summary>A command as the cluster user with the user's environment sourced (database tools on PATH).</summary>
     public static PlannedCommand AsUser(NodeConfig node, string user, string environmentFile, params string[] argv)
     {

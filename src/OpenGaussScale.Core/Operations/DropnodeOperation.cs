@@ -170,15 +170,6 @@ public sealed class DropnodeOperation
             return new DroppedNode(t.Node.BackIp, t.Node.Name, t.Node.Role.ToWireName(), dropped, stopped, after, note);
         })];
 
-    private EngineContext ContextFor(DropnodeRequest request) => new()
-    {
-        Config = request.Config,
-        Shells = _env.Shells,
-        User = request.User,
-        Group = request.Group,
-        EnvironmentFile = request.EnvironmentFile,
-        Clock = _env.Clock,
-        Log = _env.Log,
-        Timeout = request.Timeout,
-    };
+    private EngineContext ContextFor(DropnodeRequest request) =>
+        _env.EngineContext(request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
 }

@@ -9,7 +9,7 @@ namespace OpenGaussScale.Core.Operations;
 public sealed record DroppedNode(string Host, string Name, string Role, bool Dropped, bool Stopped, string State, string? Note);
 
 /// <summary>Everything a dropnode run produced, for rendering (text or json) and the exit code.</summary>
-public sealed record DropnodeResult
+public sealed record DropnodeResult : IOperationOutcome
 {
     public required int ExitCode { get; init; }
 

@@ -198,17 +198,10 @@ public sealed class ExpandOperation
             return new HostResult(node.BackIp, node.Name, node.Role.ToWireName(), success, state, elapsed, failure?.Error);
         })];
 
-    private EngineContext EngineContextFor(ExpandRequest request) => new()
-    {
-        Config = request.Config,
-        Shells = _env.Shells,
-        User = request.User,
-        Group = request.Group,
-        EnvironmentFile = request.EnvironmentFile,
-        Clock = _env.Clock,
-        Log = _env.Log,
-        Timeout = request.Timeout,
-        NeedsPackage = !request.LocalMode,
-        PackageDirectory = request.PackageDirectory,
-    };
+    private EngineContext EngineContextFor(ExpandRequest request) =>
+        _env.EngineContext(request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout) with
+        {
+            NeedsPackage = !request.LocalMode,
+            PackageDirectory = request.PackageDirectory,
+        };
 }

@@ -7,7 +7,7 @@ namespace OpenGaussScale.Core.Operations;
 public sealed record HostResult(string Host, string Name, string Role, bool Success, string State, TimeSpan Elapsed, string? Error);
 
 /// <summary>Everything an expand run produced, for rendering (text or json) and the exit code.</summary>
-public sealed record ExpandResult
+public sealed record ExpandResult : IOperationOutcome
 {
     public required int ExitCode { get; init; }
 

@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.State;
 
@@ -20,5 +21,18 @@ internal static class OperationEnvironmentExtensions
         Group = group,
         EnvironmentFile = environmentFile,
         WaitTimeout = timeout,
+    };
+
+    /// <summary>The context an engine probes and plans in, with the same shells, user and clock the steps get.</summary>
+    public static EngineContext EngineContext(this OperationEnvironment env, ClusterConfig config, string user, string group, string environmentFile, TimeSpan timeout) => new()
+    {
+        Config = config,
+        Shells = env.Shells,
+        User = user,
+        Group = group,
+        EnvironmentFile = environmentFile,
+        Clock = env.Clock,
+        Log = env.Log,
+        Timeout = timeout,
     };
 }

@@ -39,20 +39,8 @@ internal sealed class DropSlotsAction : StepAction
         {
             await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.Slot, Host = _node.BackIp, Name = slot, OldValue = "dropped" }, cancellationToken)
                 .ConfigureAwait(false);
-            var drop = PgCommands.DropSlot(_node, _user, _environmentFile, slot);
-            var last = "";
-            var dropped = await Poll.UntilAsync(
-                async token =>
-                {
-                    var result = await context.TryRunAsync(drop, token).ConfigureAwait(false);
-                    last = result.Tail();
-                    return result.Succeeded;
-                },
-                context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
-            if (!dropped)
-            {
-                throw new InvalidOperationException($"{_node.Name}: cannot drop the replication slot {slot}: {last}");
-            }
+            await context.RunUntilItSucceedsAsync(PgCommands.DropSlot(_node, _user, _environmentFile, slot), $"{_node.Name}: cannot drop the replication slot {slot}", cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class ForgetHostAction : StepAction
     private readonly string _rule;
     private readonly string _backupSuffix;
     private readonly PlannedCommand _stop;
+    private readonly PlannedCommand _dropSlot;
     private readonly IReadOnlyList<PlannedCommand> _onUpstream;
 
     public ForgetHostAction(NodeConfig failed, NodeConfig upstream, string user, string environmentFile, string hbaFile, string backupSuffix)
@@ -26,9 +27,9 @@ internal sealed class ForgetHostAction : StepAction
         _backupSuffix = backupSuffix;
         _rule = PgNames.ReplicationRule(user, failed.BackIp);
         _stop = PgCommands.StopImmediate(failed, user, environmentFile);
+        _dropSlot = PgCommands.DropSlot(upstream, user, environmentFile, PgNames.SlotName(failed));
         _onUpstream =
         [
-            PgCommands.DropSlot(upstream, user, environmentFile, PgNames.SlotName(failed)),
             PgCommands.RemoveRule(upstream, user, environmentFile, hbaFile, _rule, backupSuffix),
             PgCommands.Reload(upstream, user, environmentFile),
         ];
@@ -36,7 +37,7 @@ internal sealed class ForgetHostAction : StepAction
 
     public override string Name => "forget";
 
-    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, .. _onUpstream];
+    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _dropSlot, .. _onUpstream];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -57,6 +58,8 @@ internal sealed class ForgetHostAction : StepAction
         await context.RecordChangeAsync(
             new ChangeRecord { Kind = ChangeKinds.Hba, Host = _upstream.BackIp, OldValue = _rule, Path = _hbaFile, BackupPath = $"{_hbaFile}.{_backupSuffix}" }, cancellationToken)
             .ConfigureAwait(false);
+        // A walsender that served the failed host may outlive it for a moment: its slot is then still active.
+        await context.RunUntilItSucceedsAsync(_dropSlot, $"{_upstream.Name}: cannot drop the replication slot {PgNames.SlotName(_failed)}", cancellationToken).ConfigureAwait(false);
         foreach (var command in _onUpstream)
         {
             await context.RunAsync(command, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ wanted() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 dotnet build src/OpenGaussScale.Cli -c Release -nologo -clp:ErrorsOnly >&2
 ogscale="$PWD/src/OpenGaussScale.Cli/bin/Release/net10.0/ogscale"
 table=$(mktemp)
+logs=/tmp/ogscale-matrix-logs
 dir=""
 bench_pid=""
 
@@ -74,12 +75,17 @@ recover() {
   fi
 }
 
-# A table row; returns 0 when the outcome ends in ": ok" and the marker row is still there.
+# A table row; returns 0 when the outcome ends in ": ok" and the marker row is still there. A failed scenario's
+# outputs (the runs' stdout and stderr) are kept under $logs.
 row() {
-  local verb=$1 injected=$2 outcome=$3 marker=$4 lost=none
+  local verb=$1 injected=$2 outcome=$3 marker=$4 lost=none keep
   [ "$(sql 1 "select count(*) from matrix where note = '$marker'")" = 1 ] || lost="the marker row"
   printf '| %s | %s | %s | %s | %s |\n' "$engine" "$verb" "$injected" "$outcome" "$lost" | tee -a "$table" >&2
-  [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]
+  if [[ "$outcome" == *": ok" ]] && [ "$lost" = none ]; then return 0; fi
+  keep="$logs/$engine-$verb-$(printf '%s' "$injected" | tr -c 'A-Za-z0-9@.-' '_')"
+  mkdir -p "$keep" && cp "$dir"/*.out "$dir"/*.err "$keep"/ 2>/dev/null || true
+  echo "outputs kept in $keep" >&2
+  return 1
 }
 
 # One scenario: kill before STEP, then MODE (resume|rollback).

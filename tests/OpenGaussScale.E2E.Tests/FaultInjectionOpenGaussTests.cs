@@ -30,6 +30,7 @@ public sealed class FaultInjectionOpenGaussTests(ThreeHostOpenGaussPlaygroundFor
     public async Task A_killed_expand_is_rolled_back_exactly_or_resumed_and_a_killed_dropnode_is_resumed()
     {
         var before = await PrimarySnapshotAsync();
+        var bashrc = await playground.SshOkAsync("omm@ognode2", "cat", ".bashrc");
         string[] expand = ["expand", "-U", "omm", "-G", "dbgrp", "-X", Path.Combine(playground.Dir, "expand-all.xml"), "-h", "127.0.0.12",
             "--package", Path.Combine(playground.Dir, "package"), .. Access];
 
@@ -39,6 +40,7 @@ public sealed class FaultInjectionOpenGaussTests(ThreeHostOpenGaussPlaygroundFor
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Equal(before, await PrimarySnapshotAsync());
         Assert.Equal("absent", await playground.SshOkAsync("root@ognode2", "sh", "-c", "test -e /opt/ogscale/data/dn && echo present || echo absent"));
+        Assert.Equal(bashrc, await playground.SshOkAsync("omm@ognode2", "cat", ".bashrc"));
 
         killed = await OgscaleProcess.RunWithFaultAsync("build@127.0.0.12", expand, TimeSpan.FromMinutes(10));
         Assert.True(killed.ExitCode == Killed, killed.ToString());

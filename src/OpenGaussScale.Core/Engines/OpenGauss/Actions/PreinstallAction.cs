@@ -8,14 +8,23 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// <summary>
 /// As root on the new host (reference 3.1 step 2.2-2.3): the one-node XML written next to the package, then
 /// `script/gs_preinstall -U USER -G GROUP -X XML --non-interactive --skip-hostname-set [--sep-env-file=FILE]`.
-/// Directories that did not exist before are journaled, so a rollback removes only what ogscale made.
+/// Directories that did not exist before are journaled, so a rollback removes only what ogscale made; the user's
+/// environment file, which gs_preinstall edits, is copied first and the copy journaled, so a rollback puts it back.
 /// </summary>
 internal sealed class PreinstallAction : StepAction
 {
     private const string AbsentScript = "for d in \"$@\"; do [ -e \"$d\" ] || echo \"$d\"; done";
+    // Prints the environment file's path when it exists and has a copy named after the run (made once: a resumed run
+    // keeps the copy taken before the first attempt). "~/" is the cluster user's home; a user not there yet has no file.
+    private const string CopyEnvironmentScript =
+        "h=$(getent passwd \"$1\" | cut -d: -f6); [ -n \"$h\" ] || exit 0; f=$2; case $f in '~/'*) f=$h/${f#'~/'};; esac; " +
+        "[ -f \"$f\" ] || exit 0; [ -e \"$f.$3\" ] || cp -p -- \"$f\" \"$f.$3\"; echo \"$f\"";
+
     private const string DoneScript = "[ \"$GAUSSHOME\" = \"$1\" ] && [ \"$GPHOME\" = \"$2\" ] && [ -d \"$GPHOME/script\" ]";
 
     private readonly NodeConfig _node;
+    private readonly string _user;
+    private readonly string _environmentFile;
     private readonly string[] _directories;
     private readonly PlannedCommand _write;
     private readonly PlannedCommand _preinstall;
@@ -25,6 +34,8 @@ internal sealed class PreinstallAction : StepAction
     public PreinstallAction(NodeConfig node, ClusterConfig config, string packageDirectory, string xmlPath, string xml, string user, string group, string environmentFile)
     {
         _node = node;
+        _user = user;
+        _environmentFile = environmentFile;
         _directories = [config.AppPath, config.ToolPath, config.LogPath, config.CorePath, node.DataDir, .. config.TmpPath is null ? Array.Empty<string>() : [config.TmpPath]];
         _write = new PlannedCommand(node.BackIp, "root", new RemoteCommand(["sh", "-c", AtomicWrite.Script, "ogscale-xml", xmlPath]) { StandardInput = xml });
         string[] sepEnv = environmentFile == EnvironmentFileChoice.UserBashrc ? [] : [$"--sep-env-file={environmentFile}"];
@@ -52,6 +63,14 @@ internal sealed class PreinstallAction : StepAction
         foreach (var directory in absent.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.Directory, Host = _node.BackIp, Path = directory, NewValue = "created" }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var suffix = $"ogscale-{context.Journal.RunId}";
+        var copy = StepContextExtensions.AsRoot(_node, "sh", "-c", CopyEnvironmentScript, "ogscale-copy-env", _user, _environmentFile, suffix);
+        if ((await context.RunAsync(copy, cancellationToken).ConfigureAwait(false)).StandardOutput.Trim() is { Length: > 0 } path)
+        {
+            await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.File, Host = _node.BackIp, Path = path, BackupPath = $"{path}.{suffix}" }, cancellationToken)
                 .ConfigureAwait(false);
         }
 

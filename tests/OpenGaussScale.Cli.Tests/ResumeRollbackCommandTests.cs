@@ -76,6 +76,23 @@ public sealed class ResumeRollbackCommandTests : IDisposable
             run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_dropnode_on_the_live_topology_is_resumed_with_the_xml_given_to_resume()
+    {
+        var journal = Path.Combine(_state, "dropnode-live.jsonl");
+        var xml = Path.Combine(_state, "cluster.xml");
+        Directory.CreateDirectory(_state);
+        await File.WriteAllTextAsync(xml, "<ROOT/>");
+        await File.WriteAllTextAsync(journal,
+            """{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"dropnode-2","data":{"operation":"dropnode","engine":"opengauss","topology":"live cluster (gs_om -t status --detail)","hosts":["192.168.0.3"],"user":"omm","group":"dbgrp","restartPrimary":false,"timeoutSeconds":60,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"omm","pid":1}}""" + "\n");
+
+        var without = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+        var with = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes", "-X", xml);
+
+        Assert.Contains("resume: ogscale dropnode -U omm -G dbgrp -h 192.168.0.3 --time-out 60 --engine opengauss --yes", without.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"resume: ogscale dropnode -U omm -G dbgrp -X {xml} -h 192.168.0.3 --time-out 60 --engine opengauss --yes", with.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("resume")]
     [InlineData("rollback")]

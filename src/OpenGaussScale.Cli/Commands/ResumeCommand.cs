@@ -19,8 +19,11 @@ internal static class ResumeCommand
     public static Command Create(CliServices services)
     {
         var options = new JournalRunOptions();
+        var xml = CommonOptions.Xml(required: false);
+        xml.Description = "the cluster XML to use instead of the one the journal names (a dropnode on the live openGauss topology that had already rewritten the static config needs it)";
         var command = new Command("resume", "continue an interrupted expand or dropnode from its journal");
         options.AddTo(command);
+        command.Options.Add(xml);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -37,7 +40,7 @@ internal static class ResumeCommand
                 return ExitCodes.Declined;
             }
 
-            string[] again = [.. Arguments(journal), .. options.AccessArguments(parse)];
+            string[] again = [.. Arguments(journal, parse.GetValue(xml)?.FullName), .. options.AccessArguments(parse)];
             await stderr.WriteLineAsync($"resume: ogscale {string.Join(' ', again.Select(ShellQuote.Quote))}").ConfigureAwait(false);
             return await CliApp.RunAsync(again, parse.InvocationConfiguration, services with { Resume = ResumeInfo.From(journal) }, cancellationToken).ConfigureAwait(false);
         });
@@ -45,7 +48,8 @@ internal static class ResumeCommand
     }
 
     /// <summary>The interrupted command, rebuilt from the journal's run record (which holds no secrets).</summary>
-    internal static IEnumerable<string> Arguments(JournalFile journal)
+    /// <param name="xmlOverride">-X given to resume: used instead of the XML (or live topology) the run had.</param>
+    internal static IEnumerable<string> Arguments(JournalFile journal, string? xmlOverride = null)
     {
         var run = journal.Run;
         string Text(string name) => InterruptedRun.Text(run, name);
@@ -54,7 +58,7 @@ internal static class ResumeCommand
         yield return Text("user");
         yield return "-G";
         yield return Text("group");
-        var xml = journal.Operation == "expand" ? Text("xml") : Text("topology");
+        var xml = xmlOverride ?? (journal.Operation == "expand" ? Text("xml") : Text("topology"));
         if (xml.StartsWith('/'))
         {
             yield return "-X";

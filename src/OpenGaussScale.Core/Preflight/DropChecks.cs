@@ -69,7 +69,9 @@ public static class DropChecks
         {
             yield return CheckResult.Fail("target", primary.Node.BackIp, false,
                 $"the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802)",
-                "name standbys of the running cluster (`ogscale status` lists them)");
+                request is { Resuming: true, LiveTopology: true }
+                    ? "the interrupted run had already taken them out of the static config this run reads; resume with the cluster XML: `ogscale resume -X XMLFILE`"
+                    : "name standbys of the running cluster (`ogscale status` lists them)");
         }
 
         foreach (var kept in DropTopology.Kept(request, state).Where(k => k.Node.Role != NodeRole.Primary))

@@ -56,6 +56,18 @@ public sealed class DropChecksTests
     }
 
     [Fact]
+    public void A_resumed_drop_on_the_live_topology_that_no_longer_lists_its_target_says_to_resume_with_the_xml()
+    {
+        var state = PostgreSql(change: n => n.Node.BackIp == S3 ? n with { IsMember = false } : n);
+
+        var fresh = DropChecks.Run(Request(S3) with { LiveTopology = true }, state).Single(c => c.Message.EndsWith("(GAUSS-35802)", StringComparison.Ordinal));
+        var resumed = DropChecks.Run(Request(S3) with { LiveTopology = true, Resuming = true }, state).Single(c => c.Message.EndsWith("(GAUSS-35802)", StringComparison.Ordinal));
+
+        Assert.Equal("name standbys of the running cluster (`ogscale status` lists them)", fresh.Hint);
+        Assert.Contains("`ogscale resume -X XMLFILE`", resumed.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_resumed_drop_accepts_the_unavailable_state_its_own_run_left_while_a_new_one_does_not()
     {
         var state = PostgreSql() with { ClusterStateText = "Unavailable" };

@@ -9,8 +9,30 @@ namespace OpenGaussScale.Core.Engines;
 /// </summary>
 internal static class LeftoverData
 {
+    // A SIGKILLed run cannot stop what it had started on the host: a copy, a build or a server may still be working in
+    // the directory. Those (the cluster user's processes whose command line names the directory as an argument) are
+    // stopped first, TERM then KILL after 10 s, so nothing writes into the directory while it is emptied and filled again.
+    private const string Script = """
+        d=$1
+        pids=$(pgrep -u "$(id -u)" -f -- "^[^ ]*(pg_basebackup|gs_basebackup|gs_ctl|gs_initdb|initdb|gaussdb|postgres) .*$d( |/|$)")
+        alive() { for p in $pids; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
+        if [ -n "$pids" ]; then
+          echo "stopping what the interrupted run left running in $d:" $pids >&2
+          kill -TERM $pids 2>/dev/null
+          end=$(($(date +%s) + 10))
+          while alive; do
+            if [ "$(date +%s)" -ge "$end" ]; then kill -KILL $pids 2>/dev/null; break; fi
+            sleep 0.1
+          done
+        fi
+        find "$d" -mindepth 1 -delete
+        """;
+
     public static bool IsOwn(ClusterState state, NodeConfig node) => state[node.BackIp].DataDirectory == DataDirectoryState.MadeByOgscale;
 
-    public static PlannedCommand Clear(NodeConfig node, string user, string environmentFile) =>
-        StepContextExtensions.AsUser(node, user, environmentFile, "find", node.DataDir, "-mindepth", "1", "-delete");
+    public static PlannedCommand Clear(NodeConfig node, string user, string environmentFile)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", Script, "ogscale-clear", node.DataDir);
+    }
 }

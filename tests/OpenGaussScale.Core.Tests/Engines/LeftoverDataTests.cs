@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Tests.Fakes;
+
+namespace OpenGaussScale.Core.Tests.Engines;
+
+/// <summary>
+/// The leftover-clearing script, run for real by /bin/sh on this machine: a "copy" that an interrupted run left
+/// writing into the directory is stopped, one working in another directory is not, and the directory is emptied.
+/// (Linux with procps, as on every node and in CI.)
+/// </summary>
+public sealed class LeftoverDataTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("ogscale-leftover-").FullName;
+    private readonly List<Process> _started = [];
+
+    public void Dispose()
+    {
+        foreach (var process in _started)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            process.Dispose();
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_copy_still_writing_into_the_directory_is_stopped_before_the_directory_is_emptied()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_root, "dn")).FullName;
+        var other = Directory.CreateDirectory(Path.Combine(_root, "dn2")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+        Directory.CreateDirectory(Path.Combine(data, "base"));
+        // A program named pg_basebackup (bash under that name) that works until it is told to stop.
+        var copyTool = Path.Combine(_root, "pg_basebackup");
+        File.CreateSymbolicLink(copyTool, "/bin/bash");
+        var leftover = Start(copyTool, "-c", "trap exit TERM; while :; do sleep 0.1; done", "-D", data);
+        var bystander = Start(copyTool, "-c", "trap exit TERM; while :; do sleep 0.1; done", "-D", other);
+
+        var clear = LeftoverData.Clear(Node(data), "omm", "~/.bashrc").Command;
+        var result = await RunAsync(clear.Argv);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains($"stopping what the interrupted run left running in {data}: {leftover.Id}", result.Stderr, StringComparison.Ordinal);
+        await leftover.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.False(bystander.HasExited);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
+    [Fact]
+    public async Task Nothing_running_in_it_means_it_is_only_emptied()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_root, "dn")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+
+        var clear = LeftoverData.Clear(Node(data), "omm", "~/.bashrc").Command;
+        var result = await RunAsync(clear.Argv);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("", result.Stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
+    private static NodeConfig Node(string dataDirectory) => TestContexts.Cluster("127.0.0.11", "127.0.0.12").Nodes[1] with { DataDir = dataDirectory };
+
+    private Process Start(string program, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardInput = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        _started.Add(process);
+        return process;
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunAsync(IReadOnlyList<string> argv)
+    {
+        var info = new ProcessStartInfo(argv[0]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in argv.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return (process.ExitCode, (await stderr).Trim());
+    }
+}

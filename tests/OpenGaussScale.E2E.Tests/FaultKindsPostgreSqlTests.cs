@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.State;
 using OpenGaussScale.E2E.Tests.Support;
 
 namespace OpenGaussScale.E2E.Tests;
@@ -15,8 +16,8 @@ public sealed class FiveHostPlaygroundForFaultKinds : PlaygroundFixture
 /// The CI sample of the fault kinds other than SIGKILL (FaultInjectionPostgreSqlTests has those; the full matrix is
 /// tests/fault/matrix.sh), on PostgreSQL, each at an exact step boundary (OGSCALE_PAUSE_AT): a new host's sshd stopped
 /// (then rollback, and from the same fault resume); the primary's sshd stopped for a few seconds while a second run of
-/// the same command is refused; a data directory too small for the copy (disk full). pgbench runs inside the primary
-/// throughout, without a failed transaction.
+/// the same command is refused; SIGKILL while the copy runs (resume stops what it left running); a data directory too
+/// small for the copy (disk full). pgbench runs inside the primary throughout, without a failed transaction.
 /// </summary>
 [Trait("Category", "E2E")]
 public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds playground) : IClassFixture<FiveHostPlaygroundForFaultKinds>
@@ -71,7 +72,22 @@ public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds pl
         Assert.Contains("127.0.0.11: connected again as omm", outage.Stderr, StringComparison.Ordinal);
         await AssertReplicatesAsync(3, "after the primary's sshd was down for a moment");
 
-        // 3. Disk full: the new host's data directory is a 4 MiB tmpfs. The copy fails naming the host, the primary is
+        // 3. SIGKILL while the copy runs: the pg_basebackup it started may still be writing; resume stops it (if it
+        // still runs), empties the directory the run had filled, and copies again.
+        var since = DateTime.UtcNow;
+        var killed = await ProcessRun.RunAsync(
+            OgscaleProcess.Dotnet, Expand("127.0.0.14").Prepend(OgscaleProcess.Dll), TimeSpan.FromMinutes(5),
+            whileRunning: async run =>
+            {
+                Assert.True(await JournalWatch.WaitForAsync(since, JournalEvents.Started, "basebackup@127.0.0.14", TimeSpan.FromMinutes(2)), "the copy never started:\n" + run.Stderr);
+                await ProcessRun.RunAsync("kill", ["-KILL", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            });
+        Assert.True(killed.ExitCode == 137, killed.ToString());
+        resumed = await OgscaleProcess.RunAsync(["resume", "--journal", JournalWatch.Newest(), "--yes", .. Access], TimeSpan.FromMinutes(5));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        await AssertReplicatesAsync(4, "after SIGKILL during the copy and resume");
+
+        // 4. Disk full: the new host's data directory is a 4 MiB tmpfs. The copy fails naming the host, the primary is
         // as before; with room again, the same command finishes.
         var beforeFull = await PrimarySnapshotAsync();
         await playground.SshOkAsync("root@ognode5", "mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "ogscale-full", "/opt/ogscale/data");

@@ -63,6 +63,8 @@ public sealed class FaultInjectionPostgreSqlTests(FiveHostPlaygroundForFaults pl
         Assert.Contains("127.0.0.12:\tSuccess", resumed.Stdout, StringComparison.Ordinal);
         var lines = File.ReadAllLines(journal).Select(JournalEntry.TryParse).ToList();
         Assert.Contains(lines, e => e is { Event: JournalEvents.AlreadyDone, Step: "slot@127.0.0.12" } && e.Message!.StartsWith("done in the journal", StringComparison.Ordinal));
+        Assert.Contains("slot@127.0.0.12: done in the journal; re-checked, still in place; not redone", resumed.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("slot@127.0.0.12: already done", resumed.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, JournalFile.Read(journal).FinishedWith);
         await AssertReplicatesAsync(2, "after resume");
 

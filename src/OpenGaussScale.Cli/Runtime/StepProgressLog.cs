@@ -21,7 +21,8 @@ internal sealed class StepProgressLog(ILogger log) : IProgress<StepEvent>
                 log.Information("{Step}: done in {Seconds:0.0} s", value.StepId, value.Elapsed.TotalSeconds);
                 break;
             case StepStatus.AlreadyDone:
-                log.Information("{Step}: already done", value.StepId);
+                // A resumed run says why it does not redo a step the journal marks done.
+                log.Information("{Step}: {Note}", value.StepId, value.Message ?? "already done");
                 break;
             case StepStatus.Skipped:
                 log.Warning("{Step}: skipped, a step it needs did not succeed", value.StepId);

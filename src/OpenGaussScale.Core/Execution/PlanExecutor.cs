@@ -143,8 +143,8 @@ public sealed class PlanExecutor
                 var still = await step.Action.IsDoneAsync(context, cancellationToken).ConfigureAwait(false);
                 var note = still ? "done in the journal; re-checked, still in place; not redone" : "done in the journal; not redone (its effect does not show now: a later step checks what it needs)";
                 await context.Journal.RecordAsync(JournalEvents.AlreadyDone, step.Id, step.Host, cancellationToken, note).ConfigureAwait(false);
-                context.Log.Information("{Step}: {Note}", step.Id, note);
-                return Report(new StepOutcome(step, StepStatus.AlreadyDone, clock.Elapsed));
+                _progress?.Report(new StepEvent(step.Id, step.Host, step.Title, StepStatus.AlreadyDone, clock.Elapsed, note));
+                return new StepOutcome(step, StepStatus.AlreadyDone, clock.Elapsed);
             }
 
             await context.Journal.RecordAsync(JournalEvents.Started, step.Id, step.Host, cancellationToken).ConfigureAwait(false);

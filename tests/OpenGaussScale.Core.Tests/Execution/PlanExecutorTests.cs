@@ -126,7 +126,8 @@ public sealed class PlanExecutorTests
         ]);
         var (journal, sink) = TestContexts.MemoryJournal();
 
-        var report = await new PlanExecutor(journaledDone: new HashSet<string>(["gone", "still"], StringComparer.Ordinal))
+        var events = new List<StepEvent>();
+        var report = await new PlanExecutor(new SynchronousProgress(events), new HashSet<string>(["gone", "still"], StringComparer.Ordinal))
             .RunAsync(plan, Context(journal), 1, CancellationToken.None);
 
         Assert.Equal(["next"], order);
@@ -134,6 +135,21 @@ public sealed class PlanExecutorTests
         var notes = sink.Entries.Where(e => e.Event == JournalEvents.AlreadyDone).ToDictionary(e => e.Step!, e => e.Message);
         Assert.StartsWith("done in the journal; not redone (its effect does not show now", notes["gone"], StringComparison.Ordinal);
         Assert.Equal("done in the journal; re-checked, still in place; not redone", notes["still"]);
+        // The progress (the log a user reads) gets the same note once, not a second "already done".
+        var ends = events.Where(e => !e.IsStart && e.StepId == "still").ToList();
+        Assert.Equal("done in the journal; re-checked, still in place; not redone", Assert.Single(ends).Message);
+    }
+
+    // Progress<T> posts to the thread pool; the test wants every event by the time RunAsync returns.
+    private sealed class SynchronousProgress(List<StepEvent> events) : IProgress<StepEvent>
+    {
+        public void Report(StepEvent value)
+        {
+            lock (events)
+            {
+                events.Add(value);
+            }
+        }
     }
 
     [Fact]

@@ -61,19 +61,26 @@ sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
 # Step ids of a verb's plan, from its dry run.
 steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id'; }
 
-# MODE (resume|rollback) on the newest journal after a run that did not finish; prints the outcome.
+# MODE (resume|rollback) on the newest journal after a run of VERB that did not finish; prints the outcome. After
+# resume 127.0.0.12 must stream from the primary (expand) or not any more (dropnode); after rollback the primary's
+# files and slots must be as BEFORE.
 recover() {
-  local mode=$1 before=$2 rc=0 journal
+  local verb=$1 mode=$2 before=$3 rc=0 journal
   journal=$(ls -t ~/.ogscale/journal/*.jsonl | head -1)
   "$ogscale" "$mode" --journal "$journal" --yes "${access[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
   if [ "$rc" != 0 ]; then
     echo "$mode exit $rc: $(tail -1 "$dir/last.err")"
   elif [ "$mode" = rollback ] && [ "$before" != "$(snapshot)" ]; then
     echo "rolled back, but the primary differs"
+  elif [ "$mode" = resume ] && [ "$(streams)" != "$([ "$verb" = expand ] && echo 1 || echo 0)" ]; then
+    echo "resumed (exit 0), but 127.0.0.12 $([ "$verb" = expand ] && echo "does not stream" || echo "still streams")"
   else
     echo "$mode: ok"
   fi
 }
+
+# How many walsenders on the primary serve 127.0.0.12 (both engines run PostgreSQL underneath in the playground).
+streams() { sql 1 "select count(*) from pg_stat_replication where client_addr = '127.0.0.12'"; }
 
 # A table row; returns 0 when the outcome ends in ": ok" and the marker row is still there. A failed scenario's
 # outputs (the runs' stdout and stderr) are kept under $logs.
@@ -98,7 +105,7 @@ scenario() {
   if [ "$rc" != 137 ]; then
     outcome="not killed (exit $rc: $(grep -m1 '^error:' "$dir/kill.out" | cut -c1-120))"
   else
-    outcome=$(recover "$mode" "$before")
+    outcome=$(recover "$verb" "$mode" "$before")
   fi
   row "$verb" "SIGKILL before $step" "$outcome" "$marker"
 }
@@ -131,12 +138,23 @@ boundary() {
   "$repair" || true
   if [ -n "${outcome:-}" ]; then
     :
+  elif [ "$rc" = 0 ] && [ "$(streams)" != "$([ "$verb" = expand ] && echo 1 || echo 0)" ]; then
+    outcome="${seen}the run finished (exit 0), but 127.0.0.12 $([ "$verb" = expand ] && echo "does not stream" || echo "still streams")"
   elif [ "$rc" = 0 ]; then
     outcome="${seen}the run finished: ok"
   elif [ "$mode" = - ]; then
     outcome="${seen}the run failed (exit $rc: $(grep -m1 '^error:' "$dir/run.out" | cut -c1-100))"
+  elif [ "$rc" = 6 ]; then
+    # It undid itself (dropnode's rule): nothing to resume or roll back; the same command again must finish.
+    if [ "$(snapshot)" != "$before" ]; then
+      outcome="${seen}the run said it undid everything (exit 6), but the primary differs"
+    elif "$ogscale" "$@" >/dev/null 2>"$dir/last.err"; then
+      outcome="${seen}the run failed and undid itself (exit 6, the primary as before); a plain re-run: ok"
+    else
+      outcome="${seen}the run undid itself (exit 6); a plain re-run failed: $(tail -1 "$dir/last.err")"
+    fi
   else
-    outcome="${seen}the run failed cleanly (exit $rc); $(recover "$mode" "$before")"
+    outcome="${seen}the run failed cleanly (exit $rc); $(recover "$verb" "$mode" "$before")"
   fi
   row "$verb" "$what before $step" "$outcome" "$marker"
 }

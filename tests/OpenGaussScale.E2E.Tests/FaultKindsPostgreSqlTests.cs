@@ -94,7 +94,7 @@ public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds pl
         failed = await OgscaleProcess.RunAsync(Expand("127.0.0.15"), TimeSpan.FromMinutes(5));
         await playground.SshOkAsync("root@ognode5", "umount", "/opt/ogscale/data");
         AssertFailedCleanly(failed, "127.0.0.15");
-        Assert.Contains("No space left on device", failed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", failed.Stdout + failed.Stderr, StringComparison.Ordinal);
         Assert.Equal(beforeFull, await PrimarySnapshotAsync());
         var again = await OgscaleProcess.RunAsync(Expand("127.0.0.15"), TimeSpan.FromMinutes(5));
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -154,7 +154,7 @@ public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds pl
     private static void AssertFailedCleanly(ProcessResult run, string host)
     {
         Assert.True(run.ExitCode is ExitCodes.FailedWithChanges or ExitCodes.PartlyDone, run.ToString());
-        Assert.Contains(host, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(host, run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain($"{host}:\tSuccess", run.Stdout, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,8 @@
 #   primary's sshd down for a few seconds: the same at the primary, whose sshd comes back as soon as ogscale has
 #                noticed (its log says it is trying again); the run must ride it out;
 #   a second run  while the first is paused there, the same command again: refused (exit 3), the first one finishes.
+# (On openGauss the boundary faults go to one step of each kind, see boundary_steps, and the second run is left to
+# PostgreSQL: the lock is the same for both engines.)
 # resume must exit 0 and leave the host streaming (expand) or gone (dropnode); rollback must exit 0 and leave the
 # primary's configuration files and slots byte for byte as before the run. Then faults while a step runs: the new
 # host's database killed, and a data directory too small for the copy (disk full).

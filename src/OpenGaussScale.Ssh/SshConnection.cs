@@ -108,7 +108,7 @@ internal sealed class SshConnection : IDisposable
                 // It is gone already.
             }
 
-            await ConnectAgainAsync(Client, cancellationToken).ConfigureAwait(false);
+            await ConnectRetryingAsync(Client, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _generation);
         }
         finally
@@ -117,9 +117,10 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
-    // A dropped connection is often a short outage (sshd restarted, a link flapping): connect again (the shared client,
-    // or a transfer's own client) with backoff until ReconnectWindow passes. Only "cannot reach" failures are retried; a changed host key or a refused login is final.
-    private async Task ConnectAgainAsync(BaseClient client, CancellationToken cancellationToken)
+    // A dropped connection is often a short outage (sshd restarted, a link flapping): the shared client connects again,
+    // and a transfer's own client connects, with backoff until ReconnectWindow passes. Only "cannot reach" failures
+    // are retried; a changed host key or a refused login is final.
+    private async Task ConnectRetryingAsync(BaseClient client, CancellationToken cancellationToken)
     {
         RemoteException? last = null;
         var connected = await Poll.UntilAsync(
@@ -161,7 +162,7 @@ internal sealed class SshConnection : IDisposable
         var sftp = new SftpClient(Info) { KeepAliveInterval = _options.KeepAliveInterval, OperationTimeout = TimeSpan.FromMinutes(1) };
         try
         {
-            await ConnectAgainAsync(sftp, cancellationToken).ConfigureAwait(false);
+            await ConnectRetryingAsync(sftp, cancellationToken).ConfigureAwait(false);
             return sftp;
         }
         catch

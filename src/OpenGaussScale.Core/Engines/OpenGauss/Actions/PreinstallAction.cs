@@ -14,6 +14,7 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 internal sealed class PreinstallAction : StepAction
 {
     private const string AbsentScript = "for d in \"$@\"; do [ -e \"$d\" ] || echo \"$d\"; done";
+
     // Prints the environment file's path when it exists and has a copy named after the run (made once: a resumed run
     // keeps the copy taken before the first attempt). "~/" is the cluster user's home; a user not there yet has no file.
     private const string CopyEnvironmentScript =

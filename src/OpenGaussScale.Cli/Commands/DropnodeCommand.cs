@@ -84,7 +84,7 @@ internal static class DropnodeCommand
         {
             config = await ConfigInput.LoadAsync(xml, stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
             ConfigInput.RefuseClusterManager(config, "dropnode");
-            targets = Targets(config, args.Hosts, notices);
+            targets = Targets(config, args.Hosts, notices, services.Resume is not null);
         }
         else
         {
@@ -106,7 +106,7 @@ internal static class DropnodeCommand
                     ExitCodes.Usage);
             }
 
-            targets = Targets(config, args.Hosts, notices);
+            targets = Targets(config, args.Hosts, notices, services.Resume is not null);
         }
 
         RefuseWho(session.Shells.ThisNode(config), config, services, user, targets);
@@ -145,7 +145,7 @@ internal static class DropnodeCommand
     }
 
     // The -h list: every address a backIp of the cluster (GAUSS-35802 otherwise), normalised, duplicates dropped, cluster order.
-    private static IReadOnlyList<string> Targets(ClusterConfig config, IReadOnlyList<string> given, List<string> notices)
+    private static IReadOnlyList<string> Targets(ClusterConfig config, IReadOnlyList<string> given, List<string> notices, bool resuming)
     {
         var unknown = given
             .Where(h => !IPAddress.TryParse(h, out var ip) || config.FindByBackIp(ip.ToString()) is null)
@@ -155,7 +155,9 @@ internal static class DropnodeCommand
         {
             throw new OgscaleException(
                 $"the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802); nothing was changed",
-                $"name standbys by their backIp1 addresses as {(config.FilePath == LiveTopology.Source ? "gs_om -t status --detail shows them" : $"in {config.FilePath}")}",
+                resuming && config.FilePath == LiveTopology.Source
+                    ? "the interrupted run had already taken them out of the static config this run reads; resume with the cluster XML: `ogscale resume -X XMLFILE`"
+                    : $"name standbys by their backIp1 addresses as {(config.FilePath == LiveTopology.Source ? "gs_om -t status --detail shows them" : $"in {config.FilePath}")}",
                 ExitCodes.Usage);
         }
 

@@ -43,6 +43,13 @@ public static class DropChecks
                 continue;
             }
 
+            if (!target.IsMember && request.Resuming)
+            {
+                // The interrupted run checked it was a member; its own steps (the static config) took it out since.
+                yield return CheckResult.Pass("target", node.BackIp, $"{node.Name} is out of the cluster already (the interrupted run took it out); the drop goes on");
+                continue;
+            }
+
             if (!target.IsMember)
             {
                 unknown.Add(node.BackIp);
@@ -69,9 +76,7 @@ public static class DropChecks
         {
             yield return CheckResult.Fail("target", primary.Node.BackIp, false,
                 $"the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802)",
-                request is { Resuming: true, LiveTopology: true }
-                    ? "the interrupted run had already taken them out of the static config this run reads; resume with the cluster XML: `ogscale resume -X XMLFILE`"
-                    : "name standbys of the running cluster (`ogscale status` lists them)");
+                "name standbys of the running cluster (`ogscale status` lists them)");
         }
 
         foreach (var kept in DropTopology.Kept(request, state).Where(k => k.Node.Role != NodeRole.Primary))

@@ -81,8 +81,9 @@ recover() {
   fi
 }
 
-# How many walsenders on the primary serve 127.0.0.12 (both engines run PostgreSQL underneath in the playground).
-streams() { sql 1 "select count(*) from pg_stat_replication where client_addr = '127.0.0.12'"; }
+# How many walsenders on the primary serve HOST, 127.0.0.12 by default (both engines run PostgreSQL underneath in the
+# playground).
+streams() { sql 1 "select count(*) from pg_stat_replication where client_addr = '${1:-127.0.0.12}'"; }
 
 # A table row; returns 0 when the outcome ends in ": ok" and the marker row is still there. A failed scenario's
 # outputs (the runs' stdout and stderr) are kept under $logs.
@@ -215,10 +216,10 @@ boundary_steps() {
 }
 
 # A fault while a step runs: expand -h HOST runs in the background; once its journal shows STEP started, the function
-# FAULT runs; the expansion must fail cleanly (exit 4 or 5, the primary back as before); then the function REPAIR runs
-# and a plain re-run of the same command must finish (exit 0).
+# FAULT runs. The expansion either rides it out (exit 0, HOST streams) or fails cleanly (exit 4 or 5, the primary as
+# before); then the function REPAIR runs and a plain re-run of the same command must finish (exit 0).
 during() {
-  local what=$1 host=$2 step=$3 fault=$4 repair=$5 before rc=0 pid outcome=ok
+  local what=$1 host=$2 step=$3 fault=$4 repair=$5 before rc=0 pid outcome="" seen repaired=0
   local args=(expand -U omm -G dbgrp -X "$xml" -h "$host" "${package[@]}" "${access[@]}")
   sql 1 "insert into matrix values ('matrix $what')" >/dev/null
   before=$(snapshot)
@@ -226,14 +227,20 @@ during() {
   "$ogscale" "${args[@]}" >"$dir/during.out" 2>&1 &
   pid=$!
   poll "$pid" started "$step" || true
-  "$fault" || true
+  seen=$("$fault" "$pid") || seen="the fault was not injected (the run ended first); "
   wait "$pid" || rc=$?
-  if [ "$rc" != 4 ] && [ "$rc" != 5 ]; then outcome="expand exit $rc, not 4 or 5"; fi
-  [ "$(snapshot)" = "$before" ] || outcome="the primary differs after the failed run"
-  "$repair" || true
-  rc=0; "$ogscale" "${args[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
-  [ "$rc" = 0 ] || outcome="re-run exit $rc: $(tail -1 "$dir/last.err")"
-  [ "$outcome" = ok ] && outcome="failed cleanly; a plain re-run: ok"
+  if [ "$rc" = 0 ]; then
+    [ "$(streams "$host")" = 1 ] && outcome="${seen}the run finished: ok" || outcome="${seen}the run finished (exit 0), but $host does not stream"
+  elif [ "$rc" != 4 ] && [ "$rc" != 5 ]; then
+    outcome="${seen}expand exit $rc, not 4 or 5"
+  elif [ "$(snapshot)" != "$before" ]; then
+    outcome="${seen}the primary differs after the failed run (exit $rc)"
+  else
+    "$repair" || true; repaired=1
+    rc=0; "$ogscale" "${args[@]}" >/dev/null 2>"$dir/last.err" || rc=$?
+    [ "$rc" = 0 ] && outcome="${seen}failed cleanly; a plain re-run: ok" || outcome="${seen}re-run exit $rc: $(tail -1 "$dir/last.err")"
+  fi
+  [ "$repaired" = 1 ] || "$repair" || true
   row expand "$what" "$outcome" "matrix $what"
 }
 
@@ -243,9 +250,24 @@ started() {
 }
 
 # The faults and repairs `during` uses, on the third host (ognode3, 127.0.0.13).
-kill_db3() { poll "$pid" "$ogscale" playground stop 3 --db-only --dir "$dir" >/dev/null 2>&1; }
+# Kills ognode3's database like a crash (SIGKILL of the postmaster, by the PID in its postmaster.pid) as soon as it
+# runs, polling inside the host; gives up after 5 minutes or when the run (PID $1) has ended.
+kill_db3() {
+  local run=$1
+  # -tt: a pty, so that stopping this ssh hangs up the loop on the host too.
+  ssh -F "$dir/ssh_config" -tt omm@ognode3 '
+    f=/opt/ogscale/data/dn/postmaster.pid; end=$(($(date +%s) + 300))
+    until [ -s "$f" ] && kill -0 "$(head -1 "$f")" 2>/dev/null; do
+      [ "$(date +%s)" -lt "$end" ] || exit 1
+      sleep 0.05
+    done
+    kill -KILL "$(head -1 "$f")"' </dev/null >/dev/null 2>&1 &
+  local killer=$!
+  poll "$run" bash -c "! kill -0 $killer 2>/dev/null" || { kill "$killer" 2>/dev/null; wait "$killer" 2>/dev/null; return 1; }
+  wait "$killer" && printf 'its postmaster killed (SIGKILL); '
+}
 revive3() { "$ogscale" playground start 3 --dir "$dir" >/dev/null 2>&1; }
-unmount3() { ssh -F "$dir/ssh_config" root@ognode3 'umount /opt/ogscale/data' </dev/null; }
+unmount3() { ssh -F "$dir/ssh_config" root@ognode3 'umount /opt/ogscale/data' </dev/null 2>/dev/null || true; }
 
 failed=0
 for engine in "${engines[@]}"; do

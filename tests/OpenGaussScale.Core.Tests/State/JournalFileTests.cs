@@ -39,6 +39,23 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public void Resume_redoes_what_the_runs_own_clean_up_of_a_failed_host_took_back()
+    {
+        var journal = JournalFile.Parse("j.jsonl",
+        [
+            Run,
+            Line("done", "prepare@127.0.0.12"), Line("done", "allow@127.0.0.12"), Line("done", "slot@127.0.0.12"), Line("failed", "basebackup@127.0.0.12"),
+            Line("done", "forget@127.0.0.12"),
+            Line("done", "allow@127.0.0.13"), Line("done", "guc@127.0.0.11"), Line("done", "hba@127.0.0.11"), Line("done", "cleanup-guc@127.0.0.11"),
+        ]);
+
+        var resume = ResumeInfo.From(journal);
+
+        // 127.0.0.12 starts over; on the primary the settings the clean-up took back are set again, its rules stay done.
+        Assert.Equal(["allow@127.0.0.13", "hba@127.0.0.11"], resume.DoneSteps.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Undone_changes_are_no_longer_in_place_and_a_complete_rollback_closes_the_run()
     {
         var journal = JournalFile.Parse("j.jsonl",

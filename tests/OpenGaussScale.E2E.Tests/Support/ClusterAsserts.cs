@@ -17,10 +17,11 @@ public static class ClusterAsserts
     public static async Task AssertReplicatesAsync(PlaygroundFixture playground, int node, string when)
     {
         ArgumentNullException.ThrowIfNull(playground);
-        var note = $"fault-injection: {when}";
-        Assert.Equal(0, (await playground.PlaygroundAsync("sql", "1", $"create table if not exists faults(note text); insert into faults values ('{note}')")).ExitCode);
+        var note = $"'fault-injection: {when.Replace("'", "''", StringComparison.Ordinal)}'";
+        var insert = await playground.PlaygroundAsync("sql", "1", $"create table if not exists faults(note text); insert into faults values ({note})");
+        Assert.True(insert.ExitCode == 0, insert.ToString());
         var seen = await Eventually.UntilAsync(
-            () => playground.PlaygroundAsync("sql", node.ToString(CultureInfo.InvariantCulture), $"select count(*) from faults where note = '{note}'"),
+            () => playground.PlaygroundAsync("sql", node.ToString(CultureInfo.InvariantCulture), $"select count(*) from faults where note = {note}"),
             r => r.ExitCode == 0 && r.Stdout.Trim() == "1", TimeSpan.FromSeconds(30));
         Assert.True(seen.ExitCode == 0 && seen.Stdout.Trim() == "1", $"ognode{node} did not replicate the row {when}: {seen}");
     }

@@ -2,13 +2,13 @@
 # The full fault-injection matrix (on demand; CI runs a sample: FaultInjection*Tests). For each engine, a playground of
 # three hosts. For every step of `expand -h 127.0.0.12` and of `dropnode -h 127.0.0.12`:
 #   SIGKILL      ogscale kills itself right before the step (OGSCALE_FAULT_AT), then the run is resumed or rolled back;
-#   sshd down    the run pauses right before the step (OGSCALE_PAUSE_AT), 127.0.0.12's sshd is stopped (its sessions
+#   sshd down    the run pauses right before the step (of each kind) (OGSCALE_PAUSE_AT), 127.0.0.12's sshd is stopped (its sessions
 #                too), the run goes on; sshd is started again and the run, if it did not finish, resumed or rolled back;
 #   primary's sshd down for a few seconds: the same at the primary, whose sshd comes back as soon as ogscale has
 #                noticed (its log says it is trying again); the run must ride it out;
 #   a second run  while the first is paused there, the same command again: refused (exit 3), the first one finishes.
-# (On openGauss the boundary faults go to one step of each kind, see boundary_steps, and the second run is left to
-# PostgreSQL: the lock is the same for both engines.)
+# (The boundary faults go to one step of each kind, see boundary_steps; the second run is left to PostgreSQL: the
+# lock is the same for both engines.)
 # resume must exit 0 and leave the host streaming (expand) or gone (dropnode); rollback must exit 0 and leave the
 # primary's configuration files and slots byte for byte as before the run. Then faults while a step runs: the new
 # host's database killed, and a data directory too small for the copy (disk full).
@@ -208,11 +208,11 @@ unfinished_back() { "$ogscale" rollback --yes "${access[@]}" >/dev/null 2>&1 || 
 member_out() { unfinished_back; dropped || bare || true; }
 member_in() { unfinished_back; expanded || { bare; expanded; } || true; }
 
-# The steps that get the boundary faults: every step on PostgreSQL; on openGauss, whose runs have more steps and take
-# twice as long, the first step of the kinds that touch other hosts than the new one or take long: settings on the
-# primary (guc), the package transfer, the build, the static config, the stop of a target.
+# The steps that get the boundary faults: the first step of each kind the issue names (settings, slot, transfer,
+# install, build, static config, stop) that the engine's plan has: PostgreSQL allow (its settings), slot,
+# basebackup (its build), stop; openGauss guc, transfer, install, build, staticconf, stop, slot.
 boundary_steps() {
-  if [ "$engine" = postgresql ]; then cat; else grep -E '^(guc|transfer|build|staticconf|stop)@' | awk -F@ '!seen[$1]++'; fi
+  grep -E '^(allow|guc|slot|transfer|install|basebackup|build|staticconf|stop)@' | awk -F@ '!seen[$1]++'
 }
 
 # A fault while a step runs: expand -h HOST runs in the background; once its journal shows STEP started, the function
@@ -309,10 +309,10 @@ for engine in "${engines[@]}"; do
       $reset
       for step in $(steps "${args[@]}" | boundary_steps); do
         for mode in rollback resume; do
-          boundary "$verb" "$step" "127.0.0.12's sshd stopped" stop_sshd2 start_sshd2 "$mode" "${args[@]}" || failed=$((failed + 1))
+          boundary "$verb" "$step" "the sshd of 127.0.0.12 stopped" stop_sshd2 start_sshd2 "$mode" "${args[@]}" || failed=$((failed + 1))
           $reset
         done
-        boundary "$verb" "$step" "the primary's sshd stopped for a few seconds" outage_primary nothing - "${args[@]}" || failed=$((failed + 1))
+        boundary "$verb" "$step" "the sshd of the primary stopped for a few seconds" outage_primary nothing - "${args[@]}" || failed=$((failed + 1))
         $reset
         # The lock does not depend on the engine: the second run is tried on PostgreSQL only.
         if [ "$engine" = postgresql ]; then

@@ -17,19 +17,21 @@
 # and, with --out FILE, to FILE.
 #
 # Usage (root, Linux, from the repository root):
-#   flock /tmp/ogscale-e2e.lock tests/fault/matrix.sh [--engine postgresql|opengauss] [--only kill,boundary,during] [--out FILE]
+#   flock /tmp/ogscale-e2e.lock tests/fault/matrix.sh [--engine postgresql|opengauss] [--only kill,boundary,during] [--steps REGEX] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 engines=(postgresql opengauss)
 parts=(kill boundary during)
+only_steps="."
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engines=("$2"); shift 2 ;;
     --only) IFS=, read -ra parts <<<"$2"; shift 2 ;;
+    --steps) only_steps="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--engine postgresql|opengauss] [--only kill,boundary,during] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--engine postgresql|opengauss] [--only kill,boundary,during] [--steps REGEX] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 wanted() { [[ " ${parts[*]} " == *" $1 "* ]]; }
@@ -61,7 +63,8 @@ snapshot() {
 sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
 
 # Step ids of a verb's plan, from its dry run.
-steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id'; }
+# (--steps REGEX keeps the matching ones, e.g. to repeat one scenario.)
+steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id' | grep -E -- "$only_steps" || true; }
 
 # MODE (resume|rollback) on the newest journal after a run of VERB that did not finish; prints the outcome. After
 # resume 127.0.0.12 must stream from the primary (expand) or not any more (dropnode); after rollback the primary's

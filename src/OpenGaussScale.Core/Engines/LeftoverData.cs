@@ -19,10 +19,10 @@ internal static class LeftoverData
         if [ -n "$pids" ]; then
           echo "stopping what the interrupted run left running in $d:" $pids >&2
           kill -TERM $pids 2>/dev/null
-          end=$(($(date +%s) + 10))
+          end=$(($(date +%s) + 10)); delay=0.02
           while alive; do
             if [ "$(date +%s)" -ge "$end" ]; then kill -KILL $pids 2>/dev/null; break; fi
-            sleep 0.1
+            sleep "$delay"; delay=0.2
           done
         fi
         find "$d" -mindepth 1 -delete

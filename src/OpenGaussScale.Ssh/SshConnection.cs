@@ -135,7 +135,8 @@ internal sealed class SshConnection : IDisposable
                 {
                     if (last is null)
                     {
-                        _logger.Warning("{Host}: {Error}; trying again for up to {Window}", Target.Host, ex.Message, Durations.Format(_options.ReconnectWindow));
+                        // The message names the host already.
+                        _logger.Warning("{Error}; trying again for up to {Window}", ex.Message, Durations.Format(_options.ReconnectWindow));
                     }
 
                     last = ex;

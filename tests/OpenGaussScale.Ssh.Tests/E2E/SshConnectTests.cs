@@ -75,7 +75,7 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
             var command = shell.RunAsync(RemoteCommand.Of("id", "-un"), CancellationToken.None);
 
             // sshd comes back only once the command has found it down and is waiting to try again.
-            Assert.True(await Tools.WaitUntilAsync(() => log.Contains("trying again for up to 30 s"), TimeSpan.FromSeconds(20)), "no retry was logged:\n" + log);
+            Assert.True(await Tools.WaitUntilAsync(() => log.Contains($"{sshd.Address}: connection refused on port {sshd.Port} (ssh as root); trying again for up to 30 s"), TimeSpan.FromSeconds(20)), "no retry was logged:\n" + log);
             Assert.False(command.IsCompleted);
             await sshd.StartAsync();
 

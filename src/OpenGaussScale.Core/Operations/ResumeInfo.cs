@@ -25,16 +25,18 @@ public sealed record ResumeInfo(string RunId, IReadOnlySet<string> DoneSteps, IR
     }
 
     // A run whose new host failed removed that host's traces itself (PostgreSQL: forget@HOST; openGauss:
-    // cleanup-guc@NODE and cleanup-hba@NODE on the existing nodes): the steps whose effect they took back are no longer
-    // done, and those corrective steps themselves run again whenever a host fails again.
+    // cleanup-guc@NODE and cleanup-hba@NODE on the existing nodes, and a static config without the failed hosts): the
+    // steps whose effect they took back are no longer done, and those corrective steps themselves run again whenever
+    // a host fails again.
     private static HashSet<string> StillDone(IReadOnlySet<string> done)
     {
         static (string Kind, string Host) Split(string id) => id.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? (id[..at], id[(at + 1)..]) : (id, "");
-        bool Corrective(string kind) => kind == "forget" || kind.StartsWith("cleanup-", StringComparison.Ordinal);
+        static bool Corrective(string kind) => kind == "forget" || kind.StartsWith("cleanup-", StringComparison.Ordinal);
+        var hostsFailed = done.Any(id => Corrective(Split(id).Kind));
         return [.. done.Where(id =>
         {
             var (kind, host) = Split(id);
-            return !Corrective(kind) && !done.Contains($"forget@{host}") && !done.Contains($"cleanup-{kind}@{host}");
+            return !Corrective(kind) && !(hostsFailed && kind == "staticconf") && !done.Contains($"forget@{host}") && !done.Contains($"cleanup-{kind}@{host}");
         })];
     }
 

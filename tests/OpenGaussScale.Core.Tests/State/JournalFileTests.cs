@@ -47,11 +47,13 @@ public sealed class JournalFileTests
             Line("done", "prepare@127.0.0.12"), Line("done", "allow@127.0.0.12"), Line("done", "slot@127.0.0.12"), Line("failed", "basebackup@127.0.0.12"),
             Line("done", "forget@127.0.0.12"),
             Line("done", "allow@127.0.0.13"), Line("done", "guc@127.0.0.11"), Line("done", "hba@127.0.0.11"), Line("done", "cleanup-guc@127.0.0.11"),
+            Line("done", "staticconf@127.0.0.11"),
         ]);
 
         var resume = ResumeInfo.From(journal);
 
-        // 127.0.0.12 starts over; on the primary the settings the clean-up took back are set again, its rules stay done.
+        // 127.0.0.12 starts over; on the primary the settings the clean-up took back are set again, its rules stay done,
+        // and the static config, written without the failed host, is written again.
         Assert.Equal(["allow@127.0.0.13", "hba@127.0.0.11"], resume.DoneSteps.Order(StringComparer.Ordinal));
     }
 

@@ -62,9 +62,13 @@ snapshot() {
 
 sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
 
-# Step ids of a verb's plan, from its dry run.
-# (--steps REGEX keeps the matching ones, e.g. to repeat one scenario.)
-steps() { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id' | grep -E -- "$only_steps" || true; }
+# Step ids of a verb's plan, from its dry run, and the static config an openGauss expansion writes in its finishing
+# plan (which the dry run does not list). (--steps REGEX keeps the matching ones, e.g. to repeat one scenario.)
+steps() {
+  { "$ogscale" "$@" --dry-run --output json | jq -r '.steps[].id'
+    if [ "$engine" = opengauss ] && [ "$1" = expand ]; then echo staticconf@127.0.0.11; fi
+  } | grep -E -- "$only_steps" || true
+}
 
 # MODE (resume|rollback) on the newest journal after a run of VERB that did not finish; prints the outcome. After
 # resume 127.0.0.12 must stream from the primary (expand) or not any more (dropnode); after rollback the primary's

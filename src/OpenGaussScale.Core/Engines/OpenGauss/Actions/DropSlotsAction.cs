@@ -6,8 +6,8 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 
 /// <summary>
 /// On a kept node (the primary, an upstream): the targets' replication slots go (reference 4.2 step 3). The slots are
-/// listed first; each target's walsender is ended, then its slot dropped, retried while it is still active (no fixed
-/// `sleep 5`). Each drop is journaled, so an undo recreates the slot.
+/// listed first; each target's walsender is ended, then its slot dropped, retried while it is still active (not the
+/// original's fixed five-second wait). Each drop is journaled, so an undo recreates the slot.
 /// </summary>
 internal sealed class DropSlotsAction : StepAction
 {

@@ -116,6 +116,13 @@ public sealed class OpenGaussPlanTests
         Assert.Contains("omm@192.168.0.1: gs_om -t generateconf -X /opt/tmp/ogscale-cluster.xml", staticConfig);
         Assert.Contains(staticConfig, c => c.Contains("scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P 22 /opt/om/script/static_config_files/cluster_static_config_node3 omm@192.168.0.3:/opt/app/bin/cluster_static_config", StringComparison.Ordinal));
         Assert.DoesNotContain(staticConfig, c => c.Contains("cluster_static_config_node4", StringComparison.Ordinal));
+
+        // node4 is a cascade of node2: its slot there goes (its walsender ended first); node1 keeps node3's.
+        var dropSlot = finish["cleanup-slot@192.168.0.2"].Action.Describe().Select(c => c.ToString()).ToList();
+        Assert.Contains(dropSlot, c => c.Contains("pg_terminate_backend", StringComparison.Ordinal) && c.Contains("192.168.0.4", StringComparison.Ordinal));
+        Assert.Contains(dropSlot, c => c.Contains("pg_drop_replication_slot", StringComparison.Ordinal) && c.Contains("dn_6004", StringComparison.Ordinal));
+        Assert.DoesNotContain(finish.Steps, s => s.Id == "cleanup-slot@192.168.0.1");
+        Assert.Contains("cleanup-slot@192.168.0.2", finish["staticconf@192.168.0.1"].DependsOn);
     }
 
     [Fact]

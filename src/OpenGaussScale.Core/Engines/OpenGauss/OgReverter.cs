@@ -41,6 +41,11 @@ internal sealed class OgReverter : IChangeReverter
                         $"SELECT pg_create_physical_replication_slot({OgSql.Literal(change.Name!)}, false) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = {OgSql.Literal(change.Name!)});"),
                     cancellationToken).ConfigureAwait(false);
                 break;
+            case ChangeKinds.Slot when change.NewValue == "created":
+                // Retried: the walsender of the node just stopped may hold the slot for a moment.
+                await context.RunUntilItSucceedsAsync(OgSql.DropSlotIfPresent(node, user, env, change.Name!), $"{node.Name}: cannot drop the replication slot {change.Name}",
+                    cancellationToken).ConfigureAwait(false);
+                break;
             case ChangeKinds.Process when change.NewValue == "started":
                 await context.RunAsync(
                     StepContextExtensions.AsUser(node, user, env, "sh", "-c", "gs_ctl stop -D \"$1\" -m immediate >/dev/null 2>&1 || true", "ogscale-stop", node.DataDir),

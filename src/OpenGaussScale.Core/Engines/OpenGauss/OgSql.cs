@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Remote;
 using System.Globalization;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
@@ -23,11 +24,30 @@ internal static class OgSql
     public static PlannedCommand DropSlot(NodeConfig node, string user, string environmentFile, string slot) =>
         Command(node, user, environmentFile, $"SET enable_slot_log TO 1;SELECT pg_drop_replication_slot({Literal(slot)});");
 
+    /// <summary>Drops the slot when it is there (an undo of a slot the build made; the slot may be gone already).</summary>
+    public static PlannedCommand DropSlotIfPresent(NodeConfig node, string user, string environmentFile, string slot) =>
+        Command(node, user, environmentFile, $"SET enable_slot_log TO 1;SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = {Literal(slot)};");
+
     public static PlannedCommand CreateSlot(NodeConfig node, string user, string environmentFile, string slot) =>
         Command(node, user, environmentFile, $"SELECT pg_create_physical_replication_slot({Literal(slot)}, false);");
 
     public static PlannedCommand Slots(NodeConfig node, string user, string environmentFile) =>
         Command(node, user, environmentFile, "SELECT slot_name,plugin,slot_type FROM pg_replication_slots;");
+
+    /// <summary>The slot names in the output of <see cref="Slots"/> (`name|plugin|type` lines).</summary>
+    public static IReadOnlySet<string> SlotNames(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split('|')[0])
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static async Task<bool> HasSlotAsync(StepContext context, NodeConfig node, string user, string environmentFile, string slot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SlotNames(await context.RunAsync(Slots(node, user, environmentFile), cancellationToken).ConfigureAwait(false)).Contains(slot);
+    }
 
     public static PlannedCommand EndSenders(NodeConfig node, string user, string environmentFile, string clientAddress) =>
         Command(node, user, environmentFile, $"SELECT pg_terminate_backend(pid) FROM pg_stat_replication WHERE client_addr = {Literal(clientAddress)};");

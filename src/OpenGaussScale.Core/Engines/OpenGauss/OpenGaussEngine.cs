@@ -135,7 +135,7 @@ public sealed partial class OpenGaussEngine : IEngine
             var upstream = ExpansionTopology.UpstreamFor(node, request, state);
             string[] afterUpstream = upstream is not null && ExpansionTopology.IsNew(upstream, request) ? [Id("build", upstream)] : [];
             steps.Add(Step("build", node, $"build {node.Name} as a {(node.IsCascade ? "cascade standby" : "standby")}",
-                new BuildStandbyAction(node, user, env, $"{gausslog}/om/ogscale-build.log"),
+                new BuildStandbyAction(node, upstream, name, user, env, $"{gausslog}/om/ogscale-build.log"),
                 [Id("guc", node), Id("hba", node), .. existingSteps, .. afterUpstream]));
         }
 
@@ -166,6 +166,22 @@ public sealed partial class OpenGaussEngine : IEngine
                 { ExclusiveKey = $"conf@{node.BackIp}" });
                 cleanups.Add(Id("cleanup-guc", node));
                 cleanups.Add(Id("cleanup-hba", node));
+            }
+
+            // A build that got far enough left the failed host's slot on its upstream; unused, it would keep WAL forever.
+            // Its name: the host's application_name as read now, else the one the plan gave it (no host is a member yet).
+            var ids = OgNames.AssignIds(ExpansionTopology.BuildOrder(request), state);
+            string SlotOf(NodeConfig n) => OgNames.NameOf(state[n.BackIp]) ?? OgNames.ApplicationName(ids[n.BackIp]);
+            var slotsByUpstream = request.NewNodes.Where(n => failedHosts.Contains(n.BackIp))
+                .Select(n => (Node: n, Upstream: ExpansionTopology.UpstreamFor(n, request, state)))
+                .Where(f => f.Upstream is not null && !failedHosts.Contains(f.Upstream.BackIp) && state[f.Upstream.BackIp].Running)
+                .GroupBy(f => f.Upstream!);
+            foreach (var group in slotsByUpstream.OrderBy(g => g.Key.Index))
+            {
+                var upstream = group.Key;
+                steps.Add(new PlanStep(Id("cleanup-slot", upstream), upstream.BackIp, $"drop the failed hosts' replication slots on {upstream.Name}",
+                    new DropSlotsAction(upstream, [.. group.Select(f => (SlotOf(f.Node), f.Node.BackIp))], user, env), [], Isolated: false));
+                cleanups.Add(Id("cleanup-slot", upstream));
             }
         }
 

@@ -9,7 +9,9 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// Turns the new host into a standby (reference 3.4 step 3): stop, start as standby (an uncompleted build is fine),
 /// then `gs_ctl build -M standby|cascade_standby` in the background (it survives a dropped SSH connection, as the
 /// original's nohup does), and poll with backoff, bounded by --time-out (the original waits forever, reference 7.3
-/// #10), until the build is over and `gs_ctl query` shows the expected role Normal.
+/// #10), until the build is over and `gs_ctl query` shows the expected role Normal. The build leaves a replication slot
+/// named after the new node's application_name on its upstream; when the upstream had none, that slot is journaled as
+/// created, so a rollback drops it (an inactive slot keeps WAL on the primary forever).
 /// </summary>
 internal sealed class BuildStandbyAction : StepAction
 {
@@ -18,6 +20,8 @@ internal sealed class BuildStandbyAction : StepAction
         "mkdir -p \"$(dirname \"$3\")\" && nohup gs_ctl build -D \"$1\" -M \"$2\" > \"$3\" 2>&1 < /dev/null & echo $!";
 
     private readonly NodeConfig _node;
+    private readonly NodeConfig? _upstream;
+    private readonly string _slot;
     private readonly string _expectedRole;
     private readonly string _logFile;
     private readonly PlannedCommand _stop;
@@ -27,9 +31,11 @@ internal sealed class BuildStandbyAction : StepAction
     private readonly string _user;
     private readonly string _environmentFile;
 
-    public BuildStandbyAction(NodeConfig node, string user, string environmentFile, string logFile)
+    public BuildStandbyAction(NodeConfig node, NodeConfig? upstream, string slot, string user, string environmentFile, string logFile)
     {
         _node = node;
+        _upstream = upstream;
+        _slot = slot;
         _user = user;
         _environmentFile = environmentFile;
         _logFile = logFile;
@@ -51,6 +57,13 @@ internal sealed class BuildStandbyAction : StepAction
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Journaled before the node starts (it may connect as soon as it runs), so an undo stops the node first, then drops the slot.
+        if (_upstream is not null && !await OgSql.HasSlotAsync(context, _upstream, _user, _environmentFile, _slot, cancellationToken).ConfigureAwait(false))
+        {
+            await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.Slot, Host = _upstream.BackIp, Name = _slot, NewValue = "created" }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.DataCopy, Host = _node.BackIp, Path = _node.DataDir, NewValue = "built" }, cancellationToken)
             .ConfigureAwait(false);
         await context.TryRunAsync(_stop, cancellationToken).ConfigureAwait(false);

@@ -49,10 +49,7 @@ internal sealed class DropSlotsAction : StepAction
 
     private async Task<IReadOnlyList<(string Slot, string Address)>> PresentAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var result = await context.RunAsync(_list, cancellationToken).ConfigureAwait(false);
-        var names = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => l.Split('|')[0])
-            .ToHashSet(StringComparer.Ordinal);
+        var names = OgSql.SlotNames(await context.RunAsync(_list, cancellationToken).ConfigureAwait(false));
         return [.. _targets.Where(t => names.Contains(t.Slot))];
     }
 }

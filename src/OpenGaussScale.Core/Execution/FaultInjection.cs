@@ -31,7 +31,10 @@ public static class FaultInjection
 
         if (IsSet(PauseVariable, stepId) && Environment.GetEnvironmentVariable(PauseFileVariable) is { Length: > 0 } file)
         {
-            await File.WriteAllTextAsync(file, stepId + "\n", cancellationToken).ConfigureAwait(false);
+            // Written aside and renamed, so whoever waits for the file never reads it half written.
+            var aside = file + ".tmp";
+            await File.WriteAllTextAsync(aside, stepId + "\n", cancellationToken).ConfigureAwait(false);
+            File.Move(aside, file, overwrite: true);
             await Poll.UntilAsync(_ => Task.FromResult(!File.Exists(file)), LongestPause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }

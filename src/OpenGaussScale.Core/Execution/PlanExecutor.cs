@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.Diagnostics;
 
@@ -148,16 +149,29 @@ public sealed class PlanExecutor
             }
 
             await context.Journal.RecordAsync(JournalEvents.Started, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
-            if (await step.Action.IsDoneAsync(context, cancellationToken).ConfigureAwait(false))
+            for (var attempt = 1; ; attempt++)
             {
-                await context.Journal.RecordAsync(JournalEvents.AlreadyDone, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
-                context.Log.Information("{Step}: already done, nothing to do", step.Id);
-                return Report(new StepOutcome(step, StepStatus.AlreadyDone, clock.Elapsed));
-            }
+                try
+                {
+                    if (await step.Action.IsDoneAsync(context, cancellationToken).ConfigureAwait(false))
+                    {
+                        await context.Journal.RecordAsync(JournalEvents.AlreadyDone, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
+                        context.Log.Information("{Step}: already done, nothing to do", step.Id);
+                        return Report(new StepOutcome(step, StepStatus.AlreadyDone, clock.Elapsed));
+                    }
 
-            await step.Action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
-            await context.Journal.RecordAsync(JournalEvents.Done, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
-            return Report(new StepOutcome(step, StepStatus.Done, clock.Elapsed));
+                    await step.Action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
+                    await context.Journal.RecordAsync(JournalEvents.Done, step.Id, step.Host, cancellationToken).ConfigureAwait(false);
+                    return Report(new StepOutcome(step, StepStatus.Done, clock.Elapsed));
+                }
+                catch (RemoteException ex) when (attempt == 1 && ex.Kind == RemoteFailureKind.ConnectionLost && step.Action.RepeatableAfterConnectionLoss
+                    && !cancellationToken.IsCancellationRequested)
+                {
+                    // A command cut by the dropped connection may or may not have run; this step is harmless to repeat,
+                    // so it runs once more from its start (its check first) over a new connection.
+                    context.Log.Warning("{Step}: {Error}; the step is safe to repeat, so it runs again", step.Id, ex.Message);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -26,6 +26,13 @@ public abstract class StepAction
 
     public abstract Task ExecuteAsync(StepContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when running the whole step again does no harm whatever its cut command did (settings or rules set and
+    /// reloaded by one command, slots, read-only checks): a command cut by a dropped connection then repeats the step
+    /// once over a new connection instead of failing it. Long steps with background work (copy, build) stay false.
+    /// </summary>
+    public virtual bool RepeatableAfterConnectionLoss => false;
+
     /// <summary>Reverts the changes this step journaled (newest first is the caller's job).</summary>
     public virtual async Task UndoAsync(StepContext context, IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using OpenGaussScale.Core.Tests.Fakes;
 
@@ -112,6 +113,22 @@ public sealed class PlanExecutorTests
         Assert.Equal(["started", "already-done"], sink.Entries.Select(e => e.Event));
     }
 
+    [Theory]
+    [InlineData(true, 1, StepStatus.Done, 2)]
+    [InlineData(true, 2, StepStatus.Failed, 2)]
+    [InlineData(false, 1, StepStatus.Failed, 1)]
+    public async Task A_command_cut_by_a_dropped_connection_repeats_a_step_that_is_safe_to_repeat_once(bool repeatable, int cuts, StepStatus status, int runs)
+    {
+        var action = new CutAction(repeatable, cuts);
+        var (journal, sink) = TestContexts.MemoryJournal();
+
+        var report = await new PlanExecutor().RunAsync(new Plan("expand", [Step("guc@10.0.0.1", "10.0.0.1", [], action)]), Context(journal), 1, CancellationToken.None);
+
+        Assert.Equal(status, report["guc@10.0.0.1"].Status);
+        Assert.Equal(runs, action.Runs);
+        Assert.Equal(1, sink.Entries.Count(e => e.Event == JournalEvents.Started));
+    }
+
     [Fact]
     public async Task A_step_the_journal_marks_done_is_re_checked_and_never_redone_and_the_others_run()
     {
@@ -202,6 +219,18 @@ public sealed class PlanExecutorTests
 
             return Task.CompletedTask;
         }
+    }
+
+    private sealed class CutAction(bool repeatable, int cuts) : TestAction
+    {
+        public int Runs { get; private set; }
+
+        public override bool RepeatableAfterConnectionLoss => repeatable;
+
+        public override Task ExecuteAsync(StepContext context, CancellationToken cancellationToken) =>
+            ++Runs <= cuts
+                ? throw new RemoteException(RemoteFailureKind.ConnectionLost, new RemoteTarget("10.0.0.1", 22, "omm"), "10.0.0.1: the SSH connection failed while running `gs_guc`")
+                : Task.CompletedTask;
     }
 
     private sealed class FailingAction(string message) : TestAction

@@ -28,6 +28,8 @@ internal sealed class DropSlotsAction : StepAction
 
     public override string Name => "slot";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<PlannedCommand> Describe() =>
         [_list, .. _targets.SelectMany(t => new[] { OgSql.EndSenders(_node, _user, _environmentFile, t.Address), OgSql.DropSlot(_node, _user, _environmentFile, t.Slot) })];
 

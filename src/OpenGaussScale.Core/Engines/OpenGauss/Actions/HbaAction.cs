@@ -38,6 +38,8 @@ internal sealed class HbaAction : StepAction
 
     public override string Name => _remove ? "unhba" : "hba";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<PlannedCommand> Describe() => _commands;
 
     public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken)

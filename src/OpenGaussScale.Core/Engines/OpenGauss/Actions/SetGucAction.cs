@@ -27,6 +27,8 @@ internal sealed class SetGucAction : StepAction
 
     public override string Name => "guc";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<KeyValuePair<string, string>> Settings => _settings;
 
     public override IReadOnlyList<PlannedCommand> Describe() => _settings.Count == 0 ? [] : [_set];

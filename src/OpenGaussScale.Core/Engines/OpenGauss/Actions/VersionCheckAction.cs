@@ -27,6 +27,8 @@ internal sealed class VersionCheckAction : StepAction
 
     public override string Name => "version";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [_gaussdbVersion, _gsOmVersion];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)

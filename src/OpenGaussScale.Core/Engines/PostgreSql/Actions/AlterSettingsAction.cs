@@ -25,6 +25,8 @@ internal sealed class AlterSettingsAction : StepAction
 
     public override string Name => "guc";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<KeyValuePair<string, string>> Settings => _settings;
 
     public override IReadOnlyList<PlannedCommand> Describe() => [_set];

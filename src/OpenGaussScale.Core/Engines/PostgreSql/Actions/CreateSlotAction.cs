@@ -26,6 +26,8 @@ internal sealed class CreateSlotAction : StepAction
 
     public override string Name => "slot";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [_create];
 
     public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>

@@ -27,6 +27,8 @@ internal sealed class DropSlotsAction : StepAction
 
     public override string Name => "slot";
 
+    public override bool RepeatableAfterConnectionLoss => true;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [.. _slots.Select(s => PgCommands.DropSlot(_node, _user, _environmentFile, s))];
 
     public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>

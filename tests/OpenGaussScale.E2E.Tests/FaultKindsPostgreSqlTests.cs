@@ -4,10 +4,10 @@ using OpenGaussScale.E2E.Tests.Support;
 
 namespace OpenGaussScale.E2E.Tests;
 
-public sealed class FiveHostPlaygroundForFaultKinds : PlaygroundFixture
+public sealed class SixHostPlaygroundForFaultKinds : PlaygroundFixture
 {
-    public FiveHostPlaygroundForFaultKinds()
-        : base(5)
+    public SixHostPlaygroundForFaultKinds()
+        : base(6)
     {
     }
 }
@@ -17,17 +17,18 @@ public sealed class FiveHostPlaygroundForFaultKinds : PlaygroundFixture
 /// tests/fault/matrix.sh), on PostgreSQL, each at an exact step boundary (OGSCALE_PAUSE_AT): a new host's sshd stopped
 /// (then rollback, and from the same fault resume); the primary's sshd stopped for a few seconds while a second run of
 /// the same command is refused; SIGKILL while the copy runs (resume stops what it left running); a data directory too
-/// small for the copy (disk full). pgbench runs inside the primary throughout, without a failed transaction.
+/// small for the copy (disk full); the new standby's database crashed right after its start. pgbench runs inside the
+/// primary throughout, without a failed transaction.
 /// </summary>
 [Trait("Category", "E2E")]
-public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds playground) : IClassFixture<FiveHostPlaygroundForFaultKinds>
+public sealed class FaultKindsPostgreSqlTests(SixHostPlaygroundForFaultKinds playground) : IClassFixture<SixHostPlaygroundForFaultKinds>
 {
     private string[] Access => ["--identity", Path.Combine(playground.Dir, "id_ed25519"), "--known-hosts", Path.Combine(playground.Dir, "known_hosts")];
 
     private string Xml => Path.Combine(playground.Dir, "expand-all.xml");
 
     [PlaygroundFact]
-    public async Task Sshd_outages_and_a_full_disk_fail_cleanly_or_are_ridden_out_and_every_failure_is_recovered()
+    public async Task Sshd_outages_a_full_disk_and_a_crashed_standby_fail_cleanly_or_are_ridden_out_and_every_failure_is_recovered()
     {
         var before = await PrimarySnapshotAsync();
         await using var bench = await Pgbench.StartAsync(playground.Dir);
@@ -100,6 +101,18 @@ public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds pl
         Assert.True(again.ExitCode == 0, again.ToString());
         await AssertReplicatesAsync(5, "after the disk had room again");
 
+        // 5. The new standby's database crashes (immediate shutdown) right after its start: the wait for streaming
+        // fails at once naming the host, not after --time-out; the primary keeps neither its slot nor its rule; the same
+        // command again finishes.
+        var beforeCrash = await PrimarySnapshotAsync();
+        failed = await RunPausedAsync("wait@127.0.0.16", Expand("127.0.0.16"), _ => StopDatabaseAsync(6));
+        AssertFailedCleanly(failed, "127.0.0.16");
+        Assert.Contains("its database is not running any more", failed.Stdout + failed.Stderr, StringComparison.Ordinal);
+        Assert.Equal(beforeCrash, await PrimarySnapshotAsync());
+        again = await OgscaleProcess.RunAsync(Expand("127.0.0.16"), TimeSpan.FromMinutes(5));
+        Assert.True(again.ExitCode == 0, again.ToString());
+        await AssertReplicatesAsync(6, "after the new standby's database had crashed");
+
         // Through all of it the primary served: progress every second, not one failed transaction.
         var progress = await bench.StopAsync();
         Assert.NotEmpty(progress);
@@ -141,6 +154,12 @@ public sealed class FaultKindsPostgreSqlTests(FiveHostPlaygroundForFaultKinds pl
     private async Task StopSshdAsync(int node)
     {
         var stop = await playground.PlaygroundAsync("stop", node.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sshd-only");
+        Assert.True(stop.ExitCode == 0, stop.ToString());
+    }
+
+    private async Task StopDatabaseAsync(int node)
+    {
+        var stop = await playground.PlaygroundAsync("stop", node.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db-only");
         Assert.True(stop.ExitCode == 0, stop.ToString());
     }
 

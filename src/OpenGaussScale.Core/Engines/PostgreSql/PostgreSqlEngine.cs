@@ -75,7 +75,7 @@ public sealed partial class PostgreSqlEngine : IEngine
                 new BaseBackupAction(node, upstream, user, env, ListenAddresses(node, state), request.Timeout, LeftoverData.IsOwn(state, node)),
                 [Id("prepare", node), Id("allow", node), Id("slot", node)]));
             steps.Add(Step("start", node, $"start {node.Name}", new StartStandbyAction(node, user, env, $"{LogDirectory(request)}/postgresql.log", request.Timeout), [Id("basebackup", node)]));
-            steps.Add(Step("wait", node, $"wait until {node.Name} streams", new WaitStreamingAction(node, upstream, user, env), [Id("start", node)]));
+            steps.Add(Step("wait", node, $"wait until {node.Name} streams", new WaitStreamingAction(node, upstream, user, env, $"{LogDirectory(request)}/postgresql.log"), [Id("start", node)]));
         }
 
         return new Plan("expand", steps);

@@ -31,6 +31,10 @@ internal sealed class SshConnection : IDisposable
     private readonly ILogger _logger;
     private int _generation;
 
+    // Set when the host stayed unreachable through a whole window: later connects in this run try once, not for
+    // another window (a failed host's clean-up must not wait for it again); a success clears it.
+    private volatile bool _downThroughWindow;
+
     private SshConnection(RemoteTarget target, ConnectionInfo info, SshOptions options, HostKeyVerifier verifier, IReadOnlyList<string> keyFiles, ILogger logger)
     {
         Target = target;
@@ -122,6 +126,7 @@ internal sealed class SshConnection : IDisposable
     // are retried; a changed host key or a refused login is final.
     private async Task ConnectRetryingAsync(BaseClient client, CancellationToken cancellationToken)
     {
+        var window = _downThroughWindow ? TimeSpan.Zero : _options.ReconnectWindow;
         RemoteException? last = null;
         var connected = await Poll.UntilAsync(
             async token =>
@@ -133,7 +138,7 @@ internal sealed class SshConnection : IDisposable
                 }
                 catch (RemoteException ex) when (ex.Kind is RemoteFailureKind.ConnectionRefused or RemoteFailureKind.Unreachable or RemoteFailureKind.ConnectionLost)
                 {
-                    if (last is null)
+                    if (last is null && window > TimeSpan.Zero)
                     {
                         // The message names the host already.
                         _logger.Warning("{Error}; trying again for up to {Window}", ex.Message, Durations.Format(_options.ReconnectWindow));
@@ -143,9 +148,10 @@ internal sealed class SshConnection : IDisposable
                     return false;
                 }
             },
-            _options.ReconnectWindow,
+            window,
             TimeProvider.System,
             cancellationToken).ConfigureAwait(false);
+        _downThroughWindow = !connected;
         if (!connected)
         {
             throw last!;

@@ -89,9 +89,11 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
     }
 
     [E2EFact]
-    public async Task A_connection_that_stays_lost_fails_after_the_reconnect_window_naming_host_and_port()
+    public async Task A_connection_that_stays_lost_fails_after_the_reconnect_window_naming_host_and_port_and_is_not_waited_for_again()
     {
-        await using var factory = new SshRemoteShellFactory(new SshOptions { IdentityFiles = [sshd.ClientKey], KnownHostsFile = sshd.TrustedKnownHosts, ReconnectWindow = TimeSpan.FromSeconds(1) });
+        var log = new LogLines();
+        await using var factory = new SshRemoteShellFactory(
+            new SshOptions { IdentityFiles = [sshd.ClientKey], KnownHostsFile = sshd.TrustedKnownHosts, ReconnectWindow = TimeSpan.FromSeconds(1) }, log.Logger);
         var shell = await factory.OpenAsync(Root, CancellationToken.None);
         Assert.Equal(0, (await shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None)).ExitCode);
 
@@ -102,6 +104,11 @@ public sealed class SshConnectTests(SshdFixture sshd) : IClassFixture<SshdFixtur
 
             Assert.Equal(RemoteFailureKind.ConnectionRefused, error.Kind);
             Assert.Equal($"{sshd.Address}: connection refused on port {sshd.Port} (ssh as root)", error.Message);
+
+            // The next command (a failed host's clean-up) tries once: no second window.
+            var again = await Assert.ThrowsAsync<RemoteException>(() => shell.RunAsync(RemoteCommand.Of("true"), CancellationToken.None));
+            Assert.Equal(RemoteFailureKind.ConnectionRefused, again.Kind);
+            Assert.Equal(1, log.ToString().Split('\n').Count(l => l.Contains("trying again", StringComparison.Ordinal)));
         }
         finally
         {

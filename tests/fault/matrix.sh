@@ -200,6 +200,8 @@ nothing() { true; }
 expanded() { "$ogscale" expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${package[@]}" "${access[@]}" >/dev/null 2>&1; }
 bare() {
   local host=${1:-ognode2}
+  # A host dropped while unreachable still runs its database: stopped first, or the next install finds its port taken.
+  "$ogscale" playground stop "${host#ognode}" --db-only --dir "$dir" >/dev/null 2>&1 || true
   ssh -F "$dir/ssh_config" "root@$host" \
     'find /opt/ogscale/app /opt/ogscale/om /opt/ogscale/log /opt/ogscale/tmp /opt/ogscale/corefile /opt/ogscale/data -mindepth 1 -delete; chmod 755 /opt/ogscale/app /opt/ogscale/om' </dev/null
   ssh -F "$dir/ssh_config" "omm@$host" "sed -i '/^# >>> openGauss environment/,/^# <<< openGauss environment/d' ~/.bashrc" </dev/null

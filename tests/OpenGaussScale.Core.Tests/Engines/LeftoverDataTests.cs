@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Engines.PostgreSql.Actions;
 using OpenGaussScale.Core.Tests.Fakes;
 
 namespace OpenGaussScale.Core.Tests.Engines;
 
 /// <summary>
-/// The leftover-clearing script, run for real by /bin/sh on this machine: a "copy" that an interrupted run left
-/// writing into the directory is stopped, one working in another directory is not, and the directory is emptied.
+/// The scripts about what an interrupted run left in a data directory, run for real by /bin/sh on this machine: a
+/// "copy" still writing into the directory is stopped, one working in another directory is not, and the directory is
+/// emptied; a copy counts as finished only when nothing copies into it any more and its listen line is there.
 /// (Linux with procps, as on every node and in CI.)
 /// </summary>
 public sealed class LeftoverDataTests : IDisposable
@@ -65,6 +67,35 @@ public sealed class LeftoverDataTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal("", result.Stderr);
         Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
+    [Fact]
+    public async Task A_copy_is_finished_only_when_nothing_copies_into_it_and_its_listen_line_is_there()
+    {
+        const string listen = "listen_addresses = '127.0.0.12'";
+        var data = Directory.CreateDirectory(Path.Combine(_root, "dn")).FullName;
+        var other = Directory.CreateDirectory(Path.Combine(_root, "dn2")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "standby.signal"), "");
+        await File.WriteAllTextAsync(Path.Combine(data, "postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.11'\n");
+        async Task<bool> Finished(string? line) =>
+            (await RunAsync(BaseBackupAction.CopyFinished(Node(data), "omm", "~/.bashrc", line).Command.Argv)).ExitCode == 0;
+
+        Assert.True(await Finished(null));
+        Assert.False(await Finished(listen));
+        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.auto.conf"), listen + "\n");
+        Assert.True(await Finished(listen));
+
+        var copyTool = Path.Combine(_root, "pg_basebackup");
+        File.CreateSymbolicLink(copyTool, "/bin/bash");
+        var bystander = Start(copyTool, "-c", "trap exit TERM; while :; do sleep 0.1; done", "-D", other);
+        Assert.True(await Finished(listen));
+        var copy = Start(copyTool, "-c", "trap exit TERM; while :; do sleep 0.1; done", "-D", data);
+        Assert.False(await Finished(listen));
+        copy.Kill();
+        await copy.WaitForExitAsync();
+        Assert.True(await Finished(listen));
+        Assert.False(bystander.HasExited);
     }
 
     private static NodeConfig Node(string dataDirectory) => TestContexts.Cluster("127.0.0.11", "127.0.0.12").Nodes[1] with { DataDir = dataDirectory };

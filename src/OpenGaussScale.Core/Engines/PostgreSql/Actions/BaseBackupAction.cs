@@ -15,7 +15,16 @@ namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 internal sealed class BaseBackupAction : StepAction
 {
     private const string AppendScript = "printf '%s\\n' \"$2\" >> \"$1/postgresql.auto.conf\"";
-    private const string DoneScript = "[ -f \"$1/PG_VERSION\" ] && [ -f \"$1/standby.signal\" ]";
+
+    // The copy is finished only when no pg_basebackup works in the directory any more (a SIGKILLed run's copy goes on
+    // without it, and writes standby.signal before its WAL stream ends) and the node's own listen address, which a
+    // separate command appends, is there (the CI sample resumed a killed run whose copy pg_basebackup had finished on
+    // its own, without that line, and the standby could not start on the upstream's address).
+    private const string DoneScript = """
+        [ -f "$1/PG_VERSION" ] && [ -f "$1/standby.signal" ] \
+          && ! pgrep -u "$(id -u)" -f -- "^[^ ]*pg_basebackup .*$1( |/|$)" >/dev/null \
+          && { [ -z "$2" ] || grep -qxF -- "$2" "$1/postgresql.auto.conf"; }
+        """;
 
     private readonly NodeConfig _node;
     private readonly IReadOnlyList<PlannedCommand> _commands;
@@ -38,14 +47,19 @@ internal sealed class BaseBackupAction : StepAction
         }
 
         commands.Add(backup);
-        if (listenAddresses is not null)
+        var listenLine = listenAddresses is null ? null : $"listen_addresses = {PgNames.Literal(listenAddresses)}";
+        if (listenLine is not null)
         {
-            commands.Add(StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", AppendScript, "ogscale-listen", node.DataDir, $"listen_addresses = {PgNames.Literal(listenAddresses)}"));
+            commands.Add(StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", AppendScript, "ogscale-listen", node.DataDir, listenLine));
         }
 
         _commands = commands;
-        _done = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", DoneScript, "ogscale-backup-done", node.DataDir);
+        _done = CopyFinished(node, user, environmentFile, listenLine);
     }
+
+    /// <summary>Succeeds when the copy into the node's data directory is complete (see DoneScript).</summary>
+    internal static PlannedCommand CopyFinished(NodeConfig node, string user, string environmentFile, string? listenLine) =>
+        StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", DoneScript, "ogscale-backup-done", node.DataDir, listenLine ?? "");
 
     public override string Name => "basebackup";
 

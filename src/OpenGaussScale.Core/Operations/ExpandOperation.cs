@@ -172,7 +172,7 @@ public sealed class ExpandOperation
             Execution = combined,
             Hosts = hosts,
             Error = succeeded == hosts.Count ? null : $"{hosts.Count - succeeded} of {hosts.Count} new hosts failed; their entries were removed from the existing nodes",
-            Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped)",
+            Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped), or `ogscale resume`, which also reuses the data directories this run filled on them",
         };
     }
 

@@ -98,6 +98,22 @@ public sealed class LeftoverDataTests : IDisposable
         Assert.False(bystander.HasExited);
     }
 
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 0)]
+    public async Task Preparing_a_full_data_directory_is_refused_unless_the_run_itself_filled_it(bool own, int exitCode)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_root, "dn")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+        var user = Environment.UserName;
+
+        var prepare = new PrepareDataDirectoryAction(Node(data), user, user, Path.Combine(_root, "log"), own).Describe()[0].Command;
+        var result = await RunAsync(prepare.Argv);
+
+        Assert.True(result.ExitCode == exitCode, result.Stderr);
+        Assert.True(File.Exists(Path.Combine(data, "PG_VERSION")));
+    }
+
     private static NodeConfig Node(string dataDirectory) => TestContexts.Cluster("127.0.0.11", "127.0.0.12").Nodes[1] with { DataDir = dataDirectory };
 
     private Process Start(string program, params string[] args)

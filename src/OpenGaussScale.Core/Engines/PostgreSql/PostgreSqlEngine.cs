@@ -67,7 +67,7 @@ public sealed partial class PostgreSqlEngine : IEngine
                 first.Add(Id("set-aside", node));
             }
 
-            steps.Add(Step("prepare", node, $"prepare {node.DataDir} on {node.Name}", new PrepareDataDirectoryAction(node, user, request.Group, LogDirectory(request)), first));
+            steps.Add(Step("prepare", node, $"prepare {node.DataDir} on {node.Name}", new PrepareDataDirectoryAction(node, user, request.Group, LogDirectory(request), LeftoverData.IsOwn(state, node)), first));
             steps.Add(Step("allow", node, $"allow {node.Name} to stream from {upstream.Name}", new AllowReplicationAction(upstream, node, user, env, hbaFile, BackupSuffix(node)), afterUpstream)
                 with { ExclusiveKey = $"hba@{upstream.BackIp}" });
             steps.Add(Step("slot", node, $"create the slot of {node.Name} on {upstream.Name}", new CreateSlotAction(upstream, node, user, env), afterUpstream));

@@ -34,8 +34,16 @@ if [ "$build_rc" != 0 ]; then
   exit "$build_rc"
 fi
 
-dotnet test OpenGaussScale.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+# The playground is machine-wide (fixed addresses 127.0.0.11-19): one test run at a time, a second one waits (an hour
+# at most). -o: the lock stays with flock itself, never with a process the tests start.
+lock=/tmp/ogscale-e2e.lock
+flock -n "$lock" true || echo "tests/run.sh: another test run holds $lock; waiting for it" >&2
+flock -o -w 3600 -E 75 "$lock" dotnet test OpenGaussScale.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
 test_rc=${PIPESTATUS[0]}
+if [ "$test_rc" = 75 ]; then
+  echo "0 passed, 1 failed (another test run held $lock for an hour)"
+  exit 1
+fi
 awk '/^(Passed|Failed)! +- / { gsub(",", ""); for (i = 1; i <= NF; i++) {
        if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { if (s > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s; else printf "%d passed, %d failed\n", p, f }' "$log"

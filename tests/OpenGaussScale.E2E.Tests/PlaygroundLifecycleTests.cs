@@ -1,4 +1,6 @@
 using OpenGaussScale.E2E.Tests.Support;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -6,7 +8,7 @@ using System.Xml.Linq;
 
 namespace OpenGaussScale.E2E.Tests;
 
-/// <summary>Whole lifecycles with their own playground: --no-trust, down leaving nothing, a failed up undoing itself.</summary>
+/// <summary>Whole lifecycles with their own playground: --no-trust, down leaving nothing, a failed up undoing itself, one up at a time, a dead playground's leftovers.</summary>
 [Trait("Category", "E2E")]
 public sealed class PlaygroundLifecycleTests
 {
@@ -85,6 +87,63 @@ public sealed class PlaygroundLifecycleTests
         {
             squatter.Stop();
             await DownAndDeleteAsync(dir);
+        }
+    }
+
+    [PlaygroundFact]
+    public async Task Up_refuses_while_a_process_of_another_playground_lives_and_removes_what_a_dead_one_left()
+    {
+        var dir = NewDir();
+        var root = (await ProcessRun.RunAsync("findmnt", ["-n", "-t", "cgroup2", "-o", "TARGET"], TimeSpan.FromSeconds(30))).Stdout.Split('\n')[0].Trim();
+        var parent = Path.Combine(root, "ogscale-playground");
+        var cgroup = Path.Combine(parent, "ognode9"); // a host the new two-host playground does not make
+
+        // What a playground whose processes were all killed at once leaves: its cgroups and its nft table.
+        Directory.CreateDirectory(cgroup);
+        Assert.Equal(0, (await ProcessRun.RunAsync("nft", ["add", "table", "ip", "ogscale_playground"], TimeSpan.FromSeconds(30))).ExitCode);
+        using var member = Process.Start(new ProcessStartInfo("cat") { RedirectStandardInput = true, UseShellExecute = false })!;
+        try
+        {
+            // An up in progress (it holds the lock while its cgroups are still empty) keeps a second one out.
+            using (new FileStream("/run/ogscale-playground-up.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var second = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+                Assert.True(second.ExitCode == 3, second.ToString());
+                Assert.Contains("error: another `ogscale playground up` is running on this machine", second.Stderr, StringComparison.Ordinal);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(cgroup, "cgroup.procs"), member.Id.ToString(CultureInfo.InvariantCulture));
+            var refused = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            Assert.True(refused.ExitCode == 3, refused.ToString());
+            Assert.Contains($"error: another playground is running (pid {member.Id} in cgroup {parent})", refused.Stderr, StringComparison.Ordinal);
+            Assert.True(Directory.Exists(cgroup) && await Leftovers.NftTableExistsAsync(), "a refused up removed something");
+
+            member.Kill();
+            await member.WaitForExitAsync();
+            var up = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            Assert.True(up.ExitCode == 0, up.ToString());
+            Assert.Contains($"removing the cgroup {parent} and nft table ip ogscale_playground of an earlier playground: no process of it is left", up.Stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(cgroup), "the dead playground's cgroup ognode9 is still there");
+
+            var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+            Assert.True(down.ExitCode == 0, down.ToString());
+            await Leftovers.AssertNothingLeftAsync(dir);
+        }
+        finally
+        {
+            if (!member.HasExited)
+            {
+                member.Kill();
+                await member.WaitForExitAsync();
+            }
+
+            await DownAndDeleteAsync(dir);
+            if (Directory.Exists(cgroup))
+            {
+                Directory.Delete(cgroup);
+                Directory.Delete(parent);
+                await ProcessRun.RunAsync("nft", ["delete", "table", "ip", "ogscale_playground"], TimeSpan.FromSeconds(30));
+            }
         }
     }
 

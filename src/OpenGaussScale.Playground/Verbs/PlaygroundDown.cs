@@ -2,7 +2,6 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Playground.Engines;
 using OpenGaussScale.Playground.Hosts;
 using OpenGaussScale.Playground.Os;
-using OpenGaussScale.Playground.Text;
 
 namespace OpenGaussScale.Playground.Verbs;
 
@@ -22,9 +21,14 @@ public static class PlaygroundDown
         if (state is null)
         {
             await output.WriteLineAsync($"no playground in {layout.Dir}: nothing to stop").ConfigureAwait(false);
-            if (await AnyRunningAsync(await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            var leftovers = await PlaygroundLeftovers.FindAsync(await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            if (leftovers.Running)
             {
-                log.Info($"note: a playground is running, started with another --dir (its cgroup {Cgroups.ParentName} or nft table {NftRulesetText.TableName} exists)");
+                log.Info($"note: a playground started with another --dir is running (pid {string.Join(' ', leftovers.Processes)} in cgroup {leftovers.CgroupParent})");
+            }
+            else if (leftovers.Any)
+            {
+                log.Info($"note: the {leftovers.Describe()} of an earlier playground are left, with no process; the next `ogscale playground up` removes them");
             }
 
             return ExitCodes.Success;
@@ -122,9 +126,4 @@ public static class PlaygroundDown
 
         Directory.Delete(mountPoint);
     }
-
-    /// <summary>True when the cgroup or nft table of a playground exists (one started from any DIR).</summary>
-    public static async Task<bool> AnyRunningAsync(string cgroupRoot, CancellationToken cancellationToken) =>
-        Directory.Exists(Path.Combine(cgroupRoot, Cgroups.ParentName))
-            || await Nftables.TableExistsAsync(NftRulesetText.TableName, cancellationToken).ConfigureAwait(false);
 }

@@ -32,14 +32,9 @@ public static class PlaygroundUp
         var layout = new PlaygroundLayout(PlaygroundDir.Validate(options.Dir));
         Privileges.RequireRoot();
         var cgroupRoot = await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false);
+        using var upLock = PlaygroundUpLock.Take();
         await PrepareDirAsync(layout, options.Force, output, log, cancellationToken).ConfigureAwait(false);
-        if (await PlaygroundDown.AnyRunningAsync(cgroupRoot, cancellationToken).ConfigureAwait(false))
-        {
-            throw new OgscaleException(
-                $"another playground is running (cgroup {Path.Combine(cgroupRoot, Cgroups.ParentName)} or nft table {NftRulesetText.TableName} exists)",
-                "stop it with `ogscale playground down --dir DIR` (its DIR), or clean up by hand as docs/playground.md says",
-                ExitCodes.PreconditionFailed);
-        }
+        await ClearLeftoversAsync(cgroupRoot, log, cancellationToken).ConfigureAwait(false);
 
         var watch = Stopwatch.StartNew();
         var installed = await Packages.InstallMissingAsync(log.Info, cancellationToken).ConfigureAwait(false);
@@ -100,6 +95,36 @@ public static class PlaygroundUp
         {
             log.Info($"undo incomplete: {undo.Message}");
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Refuses while another playground runs (a process in its cgroups); removes what one whose processes are all
+    /// gone left behind, which no `down` will ever clean because nobody knows its DIR any more.
+    /// </summary>
+    private static async Task ClearLeftoversAsync(string cgroupRoot, PlaygroundLog log, CancellationToken cancellationToken)
+    {
+        var leftovers = await PlaygroundLeftovers.FindAsync(cgroupRoot, cancellationToken).ConfigureAwait(false);
+        if (leftovers.Running)
+        {
+            throw new OgscaleException(
+                $"another playground is running (pid {string.Join(' ', leftovers.Processes)} in cgroup {leftovers.CgroupParent})",
+                "stop it with `ogscale playground down --dir DIR` (its DIR), or clean up by hand as docs/playground.md says",
+                ExitCodes.PreconditionFailed);
+        }
+
+        if (!leftovers.Any)
+        {
+            return;
+        }
+
+        log.Info($"removing the {leftovers.Describe()} of an earlier playground: no process of it is left");
+        if (!await leftovers.RemoveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new OgscaleException(
+                $"the {leftovers.Describe()} of an earlier playground could not be removed",
+                "see docs/playground.md, section \"cleaning up by hand\"",
+                ExitCodes.PreconditionFailed);
         }
     }
 

@@ -124,7 +124,12 @@ internal static class ExpandCommand
             EnvironmentFile = environmentFile,
         };
 
-        var operation = new ExpandOperation(engine, session.Environment(live is null ? new StepProgressLog(session.Log) : live));
+        // The same command run again after a failed host reuses the data directory the earlier run filled on it.
+        var environment = session.Environment(live is null ? new StepProgressLog(session.Log) : live) with
+        {
+            EarlierRuns = services.Resume is null ? InterruptedRun.NewestFirst(services).Where(j => j.Operation == "expand") : [],
+        };
+        var operation = new ExpandOperation(engine, environment);
         var result = live is null
             ? await operation.RunAsync(request, cancellationToken).ConfigureAwait(false)
             : await live.RunAsync(_ => operation.RunAsync(request, cancellationToken)).ConfigureAwait(false);

@@ -20,18 +20,21 @@ internal static class InterruptedRun
             return Read(given.FullName);
         }
 
-        var places = Places(services).Where(Directory.Exists).ToList();
-        var newest = places
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.jsonl"))
-            .Select(f => new FileInfo(f))
-            .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Select(f => TryRead(f.FullName))
-            .FirstOrDefault(j => j is { NeedsAttention: true });
-        return newest ?? throw new OgscaleException(
+        return NewestFirst(services).FirstOrDefault(j => j.NeedsAttention) ?? throw new OgscaleException(
             $"no interrupted expand or dropnode journal in {string.Join(" or ", Places(services))}",
             "pass the journal with --journal FILE (a failed run prints its path; on the primary it is under ogscale-journal/)",
             ExitCodes.PreconditionFailed);
     }
+
+    /// <summary>The readable journals in the places a run leaves one on this machine, newest first (read as they are enumerated).</summary>
+    public static IEnumerable<JournalFile> NewestFirst(CliServices services) =>
+        Places(services)
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.jsonl"))
+            .Select(f => new FileInfo(f))
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Select(f => TryRead(f.FullName))
+            .OfType<JournalFile>();
 
     /// <summary>"expand run expand-2026... by root on host (pid 4242), 7 of 12 steps done, 9 changes in place".</summary>
     public static string Describe(JournalFile journal)

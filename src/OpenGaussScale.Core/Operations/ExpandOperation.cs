@@ -3,6 +3,7 @@ using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Operations;
@@ -28,7 +29,10 @@ public sealed class ExpandOperation
         var context = EngineContextFor(request);
         var notices = new List<string>();
 
-        var state = OwnLeftovers(await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false));
+        var state = await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        state = OwnLeftovers(state, await OwnDataAsync(request, state, cancellationToken).ConfigureAwait(false));
+        notices.AddRange(state.Nodes.Where(n => n.DataDirectory == DataDirectoryState.MadeByOgscale)
+            .Select(n => $"{n.Node.BackIp}: {n.Node.DataDir} holds what an unfinished ogscale expand filled (its journal says so); it is emptied and filled again"));
 
         if (state.Primary.Reachable)
         {
@@ -172,19 +176,48 @@ public sealed class ExpandOperation
             Execution = combined,
             Hosts = hosts,
             Error = succeeded == hosts.Count ? null : $"{hosts.Count - succeeded} of {hosts.Count} new hosts failed; their entries were removed from the existing nodes",
-            Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped), or `ogscale resume`, which also reuses the data directories this run filled on them",
+            Hint = succeeded == hosts.Count ? null : "fix the failed hosts, then run the same command again (finished hosts are skipped, the data directories this run filled are reused) or `ogscale resume`",
         };
     }
 
-    // A data directory the resumed run's journal says ogscale itself filled is its own leftover, not someone's data.
-    private ClusterState OwnLeftovers(ClusterState state) => _env.Resume is not { } resume
-        ? state
-        : state with
+    // A data directory the resumed run's journal (or, for the same command run again, an earlier unfinished run's)
+    // says ogscale itself filled is its own leftover, not someone's data.
+    private static ClusterState OwnLeftovers(ClusterState state, OwnDataDirectories own) => state with
+    {
+        Nodes = [.. state.Nodes.Select(n => n.DataDirectory == DataDirectoryState.NotEmpty && own.Contains(n.Node.BackIp, n.Node.DataDir)
+            ? n with { DataDirectory = DataDirectoryState.MadeByOgscale }
+            : n)],
+    };
+
+    // The journals on this machine are every cluster's (the playground reuses its addresses for each new cluster):
+    // only those whose copy is in this primary's journal directory speak for this cluster's hosts.
+    private async Task<OwnDataDirectories> OwnDataAsync(ExpandRequest request, ClusterState state, CancellationToken cancellationToken)
+    {
+        if (_env.Resume is { } resume)
         {
-            Nodes = [.. state.Nodes.Select(n => n.DataDirectory == DataDirectoryState.NotEmpty && resume.MadeByOgscale(n.Node.BackIp, n.Node.DataDir)
-                ? n with { DataDirectory = DataDirectoryState.MadeByOgscale }
-                : n)],
-        };
+            return resume.OwnData;
+        }
+
+        var notEmpty = request.Hosts.Where(h => state[h].DataDirectory == DataDirectoryState.NotEmpty).ToHashSet(StringComparer.Ordinal);
+        if (notEmpty.Count == 0 || !state.Primary.Reachable)
+        {
+            return OwnDataDirectories.None;
+        }
+
+        var candidates = _env.EarlierRuns.Where(j => j.RunHosts.Any(notEmpty.Contains)).ToList();
+        if (candidates.Count == 0)
+        {
+            return OwnDataDirectories.None;
+        }
+
+        var directory = _engine.JournalDirectory(request, state).TrimEnd('/');
+        var primary = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
+        var listing = await primary.RunAsync(RemoteCommand.Of("ls", "-1", "--", directory), cancellationToken).ConfigureAwait(false);
+        var onPrimary = listing.Succeeded
+            ? listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => $"{directory}/{name}").ToHashSet(StringComparer.Ordinal)
+            : [];
+        return OwnDataDirectories.OfEarlierRuns(candidates.Where(j => onPrimary.Contains(j.PrimaryJournal)));
+    }
 
     private static IReadOnlyList<HostResult> HostResults(ExpandRequest request, ExecutionReport execution, ClusterState? finalState) =>
         [.. request.NewNodes.Select(node =>

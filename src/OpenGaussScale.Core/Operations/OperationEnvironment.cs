@@ -33,4 +33,11 @@ public sealed record OperationEnvironment
 
     /// <summary>Set by `ogscale resume`: the interrupted run this one continues.</summary>
     public ResumeInfo? Resume { get; init; }
+
+    /// <summary>
+    /// Set for a plain expand: the journals found on this machine, newest first, read only when a new host's data
+    /// directory is not empty. Those of this cluster (their copy on its primary exists) tell which data directories an
+    /// earlier unfinished run filled (used when Resume is not set).
+    /// </summary>
+    public IEnumerable<State.JournalFile> EarlierRuns { get; init; } = [];
 }

@@ -38,6 +38,16 @@ public sealed record JournalFile
     public IReadOnlySet<string> DoneSteps =>
         Steps.Where(s => s.Value is JournalEvents.Done or JournalEvents.AlreadyDone).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The hosts the run was asked to add or remove (its -h list).</summary>
+    public IReadOnlyList<string> RunHosts =>
+        Run.ValueKind == JsonValueKind.Object && Run.TryGetProperty("hosts", out var hosts) && hosts.ValueKind == JsonValueKind.Array
+            ? [.. hosts.EnumerateArray().Select(h => h.GetString()).OfType<string>()]
+            : [];
+
+    /// <summary>Where the run kept its journal on the primary (empty when the record does not say).</summary>
+    public string PrimaryJournal =>
+        Run.ValueKind == JsonValueKind.Object && Run.TryGetProperty("primaryJournal", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString() ?? "" : "";
+
     /// <summary>Unfinished: killed or interrupted (no finished line), or ended with an error and not rolled back.</summary>
     public bool NeedsAttention => !RolledBack && FinishedWith is not 0;
 

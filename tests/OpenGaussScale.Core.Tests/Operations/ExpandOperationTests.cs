@@ -111,8 +111,42 @@ public sealed class ExpandOperationTests : IDisposable
         Assert.Empty(engine.Executed);
     }
 
-    private ExpandOperation Operation(FakeEngine engine) => new(engine, new OperationEnvironment
+    [Fact]
+    public async Task The_same_command_again_takes_a_data_directory_an_unfinished_run_of_this_cluster_filled_as_its_own_and_says_so()
     {
+        // Two failed runs found on this machine: this cluster's (its copy is in the primary's journal directory) filled
+        // 10.0.0.2, another cluster's (same addresses, another primary) filled 10.0.0.3.
+        var primaryCopy = Path.Combine(_dir, "journal", "expand-1.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(primaryCopy)!);
+        await File.WriteAllTextAsync(primaryCopy, "");
+        var ours = FailedRun("expand-1", "10.0.0.2", primaryCopy);
+        var theirs = FailedRun("expand-0", "10.0.0.3", "/elsewhere/ogscale-journal/expand-0.jsonl");
+        var engine = new FakeEngine(_dir) { NotEmpty = ["10.0.0.2", "10.0.0.3"] };
+
+        var result = await Operation(engine, [ours, theirs]).RunAsync(Request("10.0.0.2", "10.0.0.3"), CancellationToken.None);
+
+        // 10.0.0.2 is the earlier run's leftover; 10.0.0.3 is someone's data (the engine's preflight refuses that one).
+        Assert.Equal(DataDirectoryState.MadeByOgscale, engine.PlannedState!["10.0.0.2"].DataDirectory);
+        Assert.Equal(DataDirectoryState.NotEmpty, engine.PlannedState!["10.0.0.3"].DataDirectory);
+        var dataDir = _cluster.Nodes.Single(n => n.BackIp == "10.0.0.2").DataDir;
+        Assert.Equal([$"10.0.0.2: {dataDir} holds what an unfinished ogscale expand filled (its journal says so); it is emptied and filled again"], result.Notices);
+    }
+
+    // An expand of HOST that filled its data directory and failed (exit 5), its journal kept on the primary at PRIMARYCOPY.
+    private JournalFile FailedRun(string id, string host, string primaryCopy)
+    {
+        var dataDir = _cluster.Nodes.Single(n => n.BackIp == host).DataDir;
+        return JournalFile.Parse(id + ".jsonl",
+        [
+            "{\"t\":\"2026-11-26T01:00:00+00:00\",\"event\":\"run\",\"runId\":\"" + id + "\",\"data\":{\"operation\":\"expand\",\"engine\":\"fake\",\"hosts\":[\"" + host + "\"],\"primaryJournal\":\"" + primaryCopy + "\"}}",
+            "{\"t\":\"2026-11-26T01:00:01+00:00\",\"event\":\"change\",\"runId\":\"" + id + "\",\"step\":\"build@" + host + "\",\"change\":{\"kind\":\"data-copy\",\"host\":\"" + host + "\",\"path\":\"" + dataDir + "\"}}",
+            "{\"t\":\"2026-11-26T01:00:02+00:00\",\"event\":\"finished\",\"runId\":\"" + id + "\",\"step\":\"-\",\"exitCode\":5}",
+        ]);
+    }
+
+    private ExpandOperation Operation(FakeEngine engine, IReadOnlyList<JournalFile>? earlierRuns = null) => new(engine, new OperationEnvironment
+    {
+        EarlierRuns = earlierRuns ?? [],
         Shells = new HostShells(),
         Clock = TimeProvider.System,
         Log = Logger.None,
@@ -148,6 +182,10 @@ public sealed class ExpandOperationTests : IDisposable
 
         public string? PreflightError { get; init; }
 
+        public string[] NotEmpty { get; init; } = [];
+
+        public ClusterState? PlannedState { get; private set; }
+
         public string LockFile => Path.Combine(dir, "lock", "ogscale.lock");
 
         public string Name => "fake";
@@ -163,7 +201,11 @@ public sealed class ExpandOperationTests : IDisposable
                 Nodes = [.. context.Config.Nodes.Select(n =>
                 {
                     var member = Members.Contains(n.BackIp) || (built.Contains(n.BackIp) && n.BackIp != FailingHost);
-                    return new NodeStatus { Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null };
+                    return new NodeStatus
+                    {
+                        Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null,
+                        DataDirectory = NotEmpty.Contains(n.BackIp) ? DataDirectoryState.NotEmpty : DataDirectoryState.Unknown,
+                    };
                 })],
             });
         }
@@ -171,8 +213,11 @@ public sealed class ExpandOperationTests : IDisposable
         public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state) =>
             PreflightError is null ? [CheckResult.Pass("primary", "10.0.0.1", "Normal")] : [CheckResult.Fail("primary", "10.0.0.1", false, PreflightError)];
 
-        public Plan PlanExpand(ExpandRequest request, ClusterState state) =>
-            new("expand", [.. request.Hosts.Select(h => new PlanStep($"build@{h}", h, "build", new Recorded(this, $"build@{h}", h == FailingHost), [], true))]);
+        public Plan PlanExpand(ExpandRequest request, ClusterState state)
+        {
+            PlannedState = state;
+            return new("expand", [.. request.Hosts.Select(h => new PlanStep($"build@{h}", h, "build", new Recorded(this, $"build@{h}", h == FailingHost), [], true))]);
+        }
 
         public Plan PlanExpandFinish(ExpandRequest request, ClusterState state, IReadOnlySet<string> failedHosts)
         {

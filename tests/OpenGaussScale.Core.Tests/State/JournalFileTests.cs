@@ -34,8 +34,8 @@ public sealed class JournalFileTests
         Assert.Equal(["directory", "slot", "data-copy"], journal.Changes.Select(c => c.Change.Kind));
 
         var resume = ResumeInfo.From(journal);
-        Assert.True(resume.MadeByOgscale("127.0.0.12", "/opt/ogscale/data/dn"));
-        Assert.False(resume.MadeByOgscale("127.0.0.13", "/opt/ogscale/data/dn"));
+        Assert.True(resume.OwnData.Contains("127.0.0.12", "/opt/ogscale/data/dn"));
+        Assert.False(resume.OwnData.Contains("127.0.0.13", "/opt/ogscale/data/dn"));
     }
 
     [Fact]

@@ -98,6 +98,33 @@ public sealed class LeftoverDataTests : IDisposable
         Assert.False(bystander.HasExited);
     }
 
+    [RootFact]
+    public async Task A_process_that_names_the_same_path_but_sees_another_directory_is_left_alone()
+    {
+        // The playground's hosts share one process table, each in its own mount namespace where every data directory
+        // has the same path: a copy into "the same" directory on another host writes somewhere else.
+        var data = Directory.CreateDirectory(Path.Combine(_root, "dn")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_root, "other-host-dn")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "standby.signal"), "");
+        var copyTool = Path.Combine(_root, "pg_basebackup");
+        File.CreateSymbolicLink(copyTool, "/bin/bash");
+        var ready = Path.Combine(elsewhere, "mounted");
+        var otherHost = Start(
+            "unshare", "--mount", "--propagation", "private", "sh", "-c",
+            "mount --bind \"$1\" \"$2\" && touch \"$2/mounted\" && exec \"$3\" -c 'trap exit TERM; while :; do sleep 0.1; done' -D \"$2\"",
+            "other-host", elsewhere, data, copyTool);
+        Assert.True(await Eventually(() => File.Exists(ready)), "the other host's copy never started");
+
+        Assert.Equal(0, (await RunAsync(BaseBackupAction.CopyFinished(Node(data), "omm", "~/.bashrc", null).Command.Argv)).ExitCode);
+        var clear = await RunAsync(LeftoverData.Clear(Node(data), "omm", "~/.bashrc").Command.Argv);
+
+        Assert.True(clear.ExitCode == 0, clear.Stderr);
+        Assert.Equal("", clear.Stderr);
+        Assert.False(otherHost.HasExited);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
     [Theory]
     [InlineData(false, 3)]
     [InlineData(true, 0)]
@@ -112,6 +139,23 @@ public sealed class LeftoverDataTests : IDisposable
 
         Assert.True(result.ExitCode == exitCode, result.Stderr);
         Assert.True(File.Exists(Path.Combine(data, "PG_VERSION")));
+    }
+
+    // Polls with a doubling delay up to a deadline (the process under test starts asynchronously).
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var delay = 10; !condition(); delay = Math.Min(delay * 2, 500))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(delay);
+        }
+
+        return true;
     }
 
     private static NodeConfig Node(string dataDirectory) => TestContexts.Cluster("127.0.0.11", "127.0.0.12").Nodes[1] with { DataDir = dataDirectory };

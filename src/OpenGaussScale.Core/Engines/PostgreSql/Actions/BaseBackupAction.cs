@@ -20,9 +20,9 @@ internal sealed class BaseBackupAction : StepAction
     // without it, and writes standby.signal before its WAL stream ends) and the node's own listen address, which a
     // separate command appends, is there (the CI sample resumed a killed run whose copy pg_basebackup had finished on
     // its own, without that line, and the standby could not start on the upstream's address).
-    private const string DoneScript = """
+    private const string DoneScript = LeftoverData.WorkingInFunction + """
         [ -f "$1/PG_VERSION" ] && [ -f "$1/standby.signal" ] \
-          && ! pgrep -u "$(id -u)" -f -- "^[^ ]*pg_basebackup .*$1( |/|$)" >/dev/null \
+          && [ -z "$(working_in "^[^ ]*pg_basebackup .*$1( |/|$)" "$1")" ] \
           && { [ -z "$2" ] || grep -qxF -- "$2" "$1/postgresql.auto.conf"; }
         """;
 

@@ -215,7 +215,9 @@ dropped() {
 # member again.
 unfinished_back() { "$ogscale" rollback --yes "${access[@]}" >/dev/null 2>&1 || true; }
 member_out() { unfinished_back; dropped || bare || true; }
-member_in() { unfinished_back; expanded || { bare; expanded; } || true; }
+# A dropped host whose sshd a repair started again runs its database again too (`playground start`), and a running
+# standby's data directory counts as a member, so the expansion skips it: it is made bare unless it streams.
+member_in() { unfinished_back; expanded || true; [ "$(streams)" = 1 ] || { bare; expanded; } || true; }
 
 # The steps that get the boundary faults: the first step of each kind the issue names (settings, slot, transfer,
 # install, build, static config, stop) that the engine's plan has: PostgreSQL allow (its settings), slot,

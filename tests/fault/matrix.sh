@@ -213,7 +213,9 @@ dropped() {
 
 # Between boundary scenarios: a run left unfinished is rolled back, then 127.0.0.12 is made a non-member (bare) or a
 # member again.
-unfinished_back() { "$ogscale" rollback --yes "${access[@]}" >/dev/null 2>&1 || true; }
+# The newest journal is the scenario's own run (without --journal, rollback would take the newest unfinished one on
+# the machine, which may be another playground's).
+unfinished_back() { "$ogscale" rollback --journal "$(ls -t ~/.ogscale/journal/*.jsonl | head -1)" --yes "${access[@]}" >/dev/null 2>&1 || true; }
 member_out() { unfinished_back; dropped || bare || true; }
 # A dropped host whose sshd a repair started again runs its database again too (`playground start`), and a running
 # standby's data directory counts as a member, so the expansion skips it: it is made bare unless it streams.

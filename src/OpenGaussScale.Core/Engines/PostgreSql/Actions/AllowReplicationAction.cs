@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.State;
@@ -6,16 +7,21 @@ namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
 /// <summary>
 /// On the upstream, as the cluster user: add the new host's replication rule to pg_hba.conf (backup kept, the file
-/// replaced atomically), reload, and check that the rule is loaded without errors.
+/// replaced atomically), reload, and check that the rule is loaded without errors. Every part is safe to repeat (the
+/// rule is added only when missing, a reload changes nothing twice), so a command cut by a dropped connection repeats
+/// the step; it counts as done only when the rule is in the file and the server loaded the file after its last change.
 /// </summary>
 internal sealed class AllowReplicationAction : StepAction
 {
-    // $1 file, $2 backup suffix, $3 rule. Written to a temporary file next to it, then renamed over it.
+    // $1 file, $2 backup suffix, $3 rule. Nothing happens when the rule is there already (a repeat keeps the backup
+    // taken before the first add); otherwise written to a temporary file next to it, then renamed over it.
     internal const string AddScript =
-        "set -e; f=$1; cp -p \"$f\" \"$f.$2\"; { cat \"$f\"; printf '%s\\n' \"$3\"; } > \"$f.ogscale-tmp\"; " +
+        "set -e; f=$1; if grep -qxF -- \"$3\" \"$f\"; then exit 0; fi; cp -p \"$f\" \"$f.$2\"; { cat \"$f\"; printf '%s\\n' \"$3\"; } > \"$f.ogscale-tmp\"; " +
         "chmod --reference=\"$f\" \"$f.ogscale-tmp\"; sync \"$f.ogscale-tmp\" 2>/dev/null || true; mv -f \"$f.ogscale-tmp\" \"$f\"";
 
-    internal const string HasRuleScript = "grep -qxF -- \"$2\" \"$1\"";
+    // $1 file, $2 rule: succeeds and prints the file's modification time (seconds since the epoch, nanoseconds) when
+    // the rule is in it.
+    internal const string HasRuleScript = "grep -qxF -- \"$2\" \"$1\" && stat -c %.9Y \"$1\"";
 
     private readonly NodeConfig _upstream;
     private readonly NodeConfig _standby;
@@ -25,6 +31,7 @@ internal sealed class AllowReplicationAction : StepAction
     private readonly PlannedCommand _reload;
     private readonly PlannedCommand _verify;
     private readonly PlannedCommand _has;
+    private readonly PlannedCommand _loadedAt;
 
     public AllowReplicationAction(NodeConfig upstream, NodeConfig standby, string user, string environmentFile, string hbaFile, string backupSuffix)
     {
@@ -36,6 +43,7 @@ internal sealed class AllowReplicationAction : StepAction
         _reload = PgSql.Command(upstream, user, environmentFile, "select pg_reload_conf()");
         _verify = PgSql.Command(upstream, user, environmentFile, "select count(*) from pg_hba_file_rules where error is not null");
         _has = StepContextExtensions.AsUser(upstream, user, environmentFile, "sh", "-c", HasRuleScript, "ogscale-hba-has", hbaFile, _rule);
+        _loadedAt = PgSql.Command(upstream, user, environmentFile, "select extract(epoch from pg_conf_load_time())");
         BackupPath = $"{hbaFile}.{backupSuffix}";
     }
 
@@ -45,8 +53,21 @@ internal sealed class AllowReplicationAction : StepAction
 
     public override IReadOnlyList<PlannedCommand> Describe() => [_add, _reload, _verify];
 
-    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
-        (await context.TryRunAsync(_has, cancellationToken).ConfigureAwait(false)).Succeeded;
+    public override bool RepeatableAfterConnectionLoss => true;
+
+    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        // A rule added by a run cut before its reload is in the file but not in force: not done, so the step repeats
+        // (its add then changes nothing and the reload follows).
+        var has = await context.TryRunAsync(_has, cancellationToken).ConfigureAwait(false);
+        if (!has.Succeeded || !TryEpoch(has.StandardOutput, out var changedAt))
+        {
+            return false;
+        }
+
+        var loaded = PgSql.FirstRow(await context.TryRunAsync(_loadedAt, cancellationToken).ConfigureAwait(false));
+        return loaded is not null && TryEpoch(loaded[0], out var loadedAt) && loadedAt > changedAt;
+    }
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -62,4 +83,7 @@ internal sealed class AllowReplicationAction : StepAction
             throw new InvalidOperationException($"{_upstream.Name}: pg_hba.conf has errors after adding the rule for {_standby.Name}; see pg_hba_file_rules");
         }
     }
+
+    private static bool TryEpoch(string text, out decimal seconds) =>
+        decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds);
 }

@@ -130,11 +130,15 @@ internal sealed class PgProbe
         // A standby data directory alone does not make a member: a standby dropnode removed keeps its standby.signal
         // (its data stays, as gs_dropnode leaves it) but has no slot and no sender; a stopped member still has its slot.
         // A slot alone does not either: an expansion interrupted before its copy leaves the slot and an empty directory.
+        // A running standby with neither slot nor sender is a member only while a node that may hold its slot cannot be
+        // read (a cascade whose upstream is down or unreachable; a new host with an empty directory holds none); with
+        // every such node read it is a dropped standby started again.
+        var slotHoldersUnread = all.Any(r => !ReferenceEquals(r, raw) && r.State is not { Length: >= 10 } && r.DataDir is not ("absent" or "empty"));
         var isMember = node.Role == NodeRole.Primary
             || (inRecovery && upstream is not null)
             || (slotExists && (raw.DataDir == "standby" || !raw.Reachable))
             || senderRow.row is not null
-            || (raw.DataDir == "standby" && running);
+            || (raw.DataDir == "standby" && running && slotHoldersUnread);
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         if (running)

@@ -16,12 +16,14 @@ internal sealed class SetGucAction : StepAction
     private readonly PlannedCommand _set;
     private readonly PlannedCommand _check;
 
-    public SetGucAction(NodeConfig node, string user, string environmentFile, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> current, bool reload)
+    public SetGucAction(
+        NodeConfig node, string user, string environmentFile, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> current,
+        bool reload, bool commentOutCleared = false)
     {
         _node = node;
         _settings = settings;
         _current = current;
-        _set = OgCommands.GucSet(node, user, environmentFile, settings, reload);
+        _set = OgCommands.GucSet(node, user, environmentFile, settings, reload, commentOutCleared);
         _check = OgCommands.GucCheck(node, user, environmentFile, settings.Select(s => s.Key));
     }
 

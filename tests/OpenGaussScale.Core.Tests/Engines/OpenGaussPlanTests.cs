@@ -110,8 +110,6 @@ public sealed class OpenGaussPlanTests
 
         var primaryGuc = finish["cleanup-guc@192.168.0.1"].Action.Settings;
         Assert.Equal([new KeyValuePair<string, string>("replconninfo3", "")], primaryGuc);
-        // Commented out (gs_guc -c NAME), not set to '': a primary that had it unset gets its file back as it was.
-        Assert.Equal("omm@192.168.0.1: gs_guc reload -D /opt/data/dn -c replconninfo3", Assert.Single(finish["cleanup-guc@192.168.0.1"].Action.Describe()).ToString());
         var unhba = Assert.Single(finish["cleanup-hba@192.168.0.1"].Action.Describe()).ToString();
         Assert.Equal("omm@192.168.0.1: gs_guc reload -D /opt/data/dn -h 'host    all    omm    192.168.0.4/32'", unhba);
         var staticConfig = finish["staticconf@192.168.0.1"].Action.Describe().Select(c => c.ToString()).ToList();

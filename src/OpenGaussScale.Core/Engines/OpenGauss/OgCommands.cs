@@ -18,13 +18,14 @@ internal static class OgCommands
 
     /// <summary>`gs_guc set` (file only) or `gs_guc reload` (file and running server) of several settings at once.</summary>
     /// <summary>
-    /// `gs_guc set|reload -c "name='value'" ...`; with <paramref name="commentOutCleared"/> an empty value is written as
-    /// `-c "name"`, which comments the parameter out (back to its default, as openGauss documents for replconninfoN).
+    /// `gs_guc set|reload -c "name='value'" ...`; a name in <paramref name="commentOut"/> given an empty value is written
+    /// as `-c "name"`, which comments the parameter out (back to its default, as openGauss documents for replconninfoN).
     /// </summary>
-    public static PlannedCommand GucSet(NodeConfig node, string user, string env, IEnumerable<KeyValuePair<string, string>> settings, bool reload, bool commentOutCleared = false) =>
+    public static PlannedCommand GucSet(
+        NodeConfig node, string user, string env, IEnumerable<KeyValuePair<string, string>> settings, bool reload, IReadOnlySet<string>? commentOut = null) =>
         StepContextExtensions.AsUser(node, user, env,
             ["gs_guc", reload ? "reload" : "set", "-D", node.DataDir,
-                .. settings.SelectMany(s => new[] { "-c", commentOutCleared && s.Value.Length == 0 ? s.Key : Assignment(s.Key, s.Value) })]);
+                .. settings.SelectMany(s => new[] { "-c", s.Value.Length == 0 && commentOut?.Contains(s.Key) == true ? s.Key : Assignment(s.Key, s.Value) })]);
 
     /// <summary>Adds a pg_hba rule (`-h "host all USER IP/32 trust"`), or removes one given without its method.</summary>
     public static PlannedCommand Hba(NodeConfig node, string user, string env, string rule, bool reload) =>

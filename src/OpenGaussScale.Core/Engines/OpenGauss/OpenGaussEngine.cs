@@ -158,10 +158,10 @@ public sealed partial class OpenGaussEngine : IEngine
             foreach (var node in final.Where(n => state[n.BackIp].Reachable))
             {
                 var status = state[node.BackIp];
-                // The failed hosts' entries are commented out, as gs_expansion's own rollback does: a node that had the
-                // entry unset before the run gets its configuration file back as it was.
+                // An entry this run filled on an unset one is commented out again (as gs_expansion's own rollback does),
+                // one that was '' is set to '' again: the node's active settings are as before the run.
                 steps.Add(new PlanStep(Id("cleanup-guc", node), node.BackIp, $"remove the failed hosts from the replconninfo of {node.Name}",
-                    new SetGucAction(node, user, env, ReplicationMesh.SettingsFor(node, final, status.Settings), status.Settings, status.Running, commentOutCleared: true),
+                    new SetGucAction(node, user, env, ReplicationMesh.SettingsFor(node, final, status.Settings), status.Settings, status.Running, restoreUnset: true),
                     [], Isolated: false)
                 { ExclusiveKey = $"conf@{node.BackIp}" });
                 steps.Add(new PlanStep(Id("cleanup-hba", node), node.BackIp, $"remove the failed hosts from the pg_hba.conf of {node.Name}",

@@ -15,15 +15,23 @@ internal sealed class SetGucAction : StepAction
     private readonly IReadOnlyDictionary<string, string> _current;
     private readonly PlannedCommand _set;
     private readonly PlannedCommand _check;
+    private readonly string _user;
+    private readonly string _environmentFile;
+    private readonly bool _reload;
+    private readonly bool _restoreUnset;
 
     public SetGucAction(
         NodeConfig node, string user, string environmentFile, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> current,
-        bool reload, bool commentOutCleared = false)
+        bool reload, bool restoreUnset = false)
     {
         _node = node;
         _settings = settings;
         _current = current;
-        _set = OgCommands.GucSet(node, user, environmentFile, settings, reload, commentOutCleared);
+        _user = user;
+        _environmentFile = environmentFile;
+        _reload = reload;
+        _restoreUnset = restoreUnset;
+        _set = OgCommands.GucSet(node, user, environmentFile, settings, reload);
         _check = OgCommands.GucCheck(node, user, environmentFile, settings.Select(s => s.Key));
     }
 
@@ -48,11 +56,24 @@ internal sealed class SetGucAction : StepAction
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await context.RunAsync(_set, cancellationToken).ConfigureAwait(false);
+        await context.RunAsync(_restoreUnset ? RestoringSet(context) : _set, cancellationToken).ConfigureAwait(false);
         if (!await SettingsMatchAsync(context, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"{_node.Name}: gs_guc check does not read back the values just set ({string.Join(", ", _settings.Select(s => s.Key))})");
         }
+    }
+
+    // A setting cleared again that this run found unset (its first journaled old value on this node is none) is
+    // commented out, not set to '': the node's active settings are then exactly as before the run.
+    private PlannedCommand RestoringSet(StepContext context)
+    {
+        var unsetBefore = context.Journal.Changes
+            .Where(c => c.Change.Kind == ChangeKinds.Setting && c.Change.Host == _node.BackIp && c.Change.Name is not null)
+            .GroupBy(c => c.Change.Name!, StringComparer.Ordinal)
+            .Where(g => g.First().Change.OldValue is null)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        return OgCommands.GucSet(_node, _user, _environmentFile, _settings, _reload, unsetBefore);
     }
 
     private async Task<bool> SettingsMatchAsync(StepContext context, CancellationToken cancellationToken)

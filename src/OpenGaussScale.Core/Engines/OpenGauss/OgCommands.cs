@@ -16,9 +16,9 @@ internal static class OgCommands
     public static PlannedCommand GucCheck(NodeConfig node, string user, string env, IEnumerable<string> names) =>
         StepContextExtensions.AsUser(node, user, env, ["gs_guc", "check", "-D", node.DataDir, .. names.SelectMany(n => new[] { "-c", n })]);
 
-    /// <summary>`gs_guc set` (file only) or `gs_guc reload` (file and running server) of several settings at once.</summary>
     /// <summary>
-    /// `gs_guc set|reload -c "name='value'" ...`; a name in <paramref name="commentOut"/> given an empty value is written
+    /// `gs_guc set` (file only) or `gs_guc reload` (file and running server) of several settings at once: `-c
+    /// "name='value'"` each; a name in <paramref name="commentOut"/> given an empty value is written
     /// as `-c "name"`, which comments the parameter out (back to its default, as openGauss documents for replconninfoN).
     /// </summary>
     public static PlannedCommand GucSet(

@@ -217,8 +217,8 @@ dropped() {
 # the machine, which may be another playground's).
 unfinished_back() { "$ogscale" rollback --journal "$(ls -t ~/.ogscale/journal/*.jsonl | head -1)" --yes "${access[@]}" >/dev/null 2>&1 || true; }
 member_out() { unfinished_back; dropped || bare || true; }
-# A dropped host whose sshd a repair started again runs its database again too (`playground start`), and a running
-# standby's data directory counts as a member, so the expansion skips it: it is made bare unless it streams.
+# A dropped host whose sshd a repair started again runs its database again too (`playground start`); its data
+# directory then stands in the expansion's way, so it is made bare unless it streams.
 member_in() { unfinished_back; expanded || true; [ "$(streams)" = 1 ] || { bare; expanded; } || true; }
 
 # The steps that get the boundary faults: the first step of each kind the issue names (settings, slot, transfer,

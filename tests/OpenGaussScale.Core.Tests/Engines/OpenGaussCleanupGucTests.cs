@@ -38,7 +38,7 @@ public sealed class OpenGaussCleanupGucTests
             // Read back after the reload: both unset.
             return argv is ["gs_guc", "check", ..] ? ScriptedShells.Ok("gs_guc check: replconninfo1=NULL\ngs_guc check: replconninfo2=''\n") : null;
         });
-        var action = new SetGucAction(primary, "omm", "~/.bashrc", [new("replconninfo1", ""), new("replconninfo2", "")], current, reload: true, restoreUnset: true);
+        var action = new SetGucAction(primary, "omm", "~/.bashrc", [new("replconninfo1", ""), new("replconninfo2", "")], current, reload: true);
 
         await action.ExecuteAsync(TestContexts.Create(config, journal, shells).ForStep("cleanup-guc@127.0.0.11"), CancellationToken.None);
 

@@ -158,11 +158,10 @@ public sealed partial class OpenGaussEngine : IEngine
             foreach (var node in final.Where(n => state[n.BackIp].Reachable))
             {
                 var status = state[node.BackIp];
-                // An entry this run filled on an unset one is commented out again (as gs_expansion's own rollback does),
-                // one that was '' is set to '' again: the node's active settings are as before the run.
+                // SetGucAction comments out again an entry this run filled where there was none (gs_expansion's rollback
+                // comments lines out too) and sets one that was '' to '' again.
                 steps.Add(new PlanStep(Id("cleanup-guc", node), node.BackIp, $"remove the failed hosts from the replconninfo of {node.Name}",
-                    new SetGucAction(node, user, env, ReplicationMesh.SettingsFor(node, final, status.Settings), status.Settings, status.Running, restoreUnset: true),
-                    [], Isolated: false)
+                    new SetGucAction(node, user, env, ReplicationMesh.SettingsFor(node, final, status.Settings), status.Settings, status.Running), [], Isolated: false)
                 { ExclusiveKey = $"conf@{node.BackIp}" });
                 steps.Add(new PlanStep(Id("cleanup-hba", node), node.BackIp, $"remove the failed hosts from the pg_hba.conf of {node.Name}",
                     new HbaAction(node, user, env, failed, remove: true, reload: status.Running), [], Isolated: false)

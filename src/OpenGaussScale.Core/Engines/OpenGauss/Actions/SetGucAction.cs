@@ -13,25 +13,15 @@ internal sealed class SetGucAction : StepAction
     private readonly NodeConfig _node;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
     private readonly IReadOnlyDictionary<string, string> _current;
-    private readonly PlannedCommand _set;
+    private readonly Func<IReadOnlySet<string>?, PlannedCommand> _set;
     private readonly PlannedCommand _check;
-    private readonly string _user;
-    private readonly string _environmentFile;
-    private readonly bool _reload;
-    private readonly bool _restoreUnset;
 
-    public SetGucAction(
-        NodeConfig node, string user, string environmentFile, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> current,
-        bool reload, bool restoreUnset = false)
+    public SetGucAction(NodeConfig node, string user, string environmentFile, IReadOnlyList<KeyValuePair<string, string>> settings, IReadOnlyDictionary<string, string> current, bool reload)
     {
         _node = node;
         _settings = settings;
         _current = current;
-        _user = user;
-        _environmentFile = environmentFile;
-        _reload = reload;
-        _restoreUnset = restoreUnset;
-        _set = OgCommands.GucSet(node, user, environmentFile, settings, reload);
+        _set = commentOut => OgCommands.GucSet(node, user, environmentFile, settings, reload, commentOut);
         _check = OgCommands.GucCheck(node, user, environmentFile, settings.Select(s => s.Key));
     }
 
@@ -41,7 +31,7 @@ internal sealed class SetGucAction : StepAction
 
     public override IReadOnlyList<KeyValuePair<string, string>> Settings => _settings;
 
-    public override IReadOnlyList<PlannedCommand> Describe() => _settings.Count == 0 ? [] : [_set];
+    public override IReadOnlyList<PlannedCommand> Describe() => _settings.Count == 0 ? [] : [_set(null)];
 
     public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
         _settings.Count == 0 || await SettingsMatchAsync(context, cancellationToken).ConfigureAwait(false);
@@ -56,7 +46,7 @@ internal sealed class SetGucAction : StepAction
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await context.RunAsync(_restoreUnset ? RestoringSet(context) : _set, cancellationToken).ConfigureAwait(false);
+        await context.RunAsync(_set(UnsetBeforeThisRun(context)), cancellationToken).ConfigureAwait(false);
         if (!await SettingsMatchAsync(context, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"{_node.Name}: gs_guc check does not read back the values just set ({string.Join(", ", _settings.Select(s => s.Key))})");
@@ -64,17 +54,14 @@ internal sealed class SetGucAction : StepAction
     }
 
     // A setting cleared again that this run found unset (its first journaled old value on this node is none) is
-    // commented out, not set to '': the node's active settings are then exactly as before the run.
-    private PlannedCommand RestoringSet(StepContext context)
-    {
-        var unsetBefore = context.Journal.Changes
+    // commented out, not set to '' (a failed host's clean-up): the node's active settings are then as before the run.
+    private HashSet<string> UnsetBeforeThisRun(StepContext context) =>
+        context.Journal.Changes
             .Where(c => c.Change.Kind == ChangeKinds.Setting && c.Change.Host == _node.BackIp && c.Change.Name is not null)
             .GroupBy(c => c.Change.Name!, StringComparer.Ordinal)
             .Where(g => g.First().Change.OldValue is null)
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
-        return OgCommands.GucSet(_node, _user, _environmentFile, _settings, _reload, unsetBefore);
-    }
 
     private async Task<bool> SettingsMatchAsync(StepContext context, CancellationToken cancellationToken)
     {

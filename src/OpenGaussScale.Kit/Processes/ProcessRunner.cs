@@ -51,12 +51,19 @@ public static class ProcessRunner
         var errReader = new Thread(() => stderr = process.StandardError.ReadToEnd()) { IsBackground = true };
         outReader.Start();
         errReader.Start();
-        if (standardInput is not null)
+        try
         {
-            process.StandardInput.Write(standardInput);
+            if (standardInput is not null)
+            {
+                process.StandardInput.BaseStream.Write(System.Text.Encoding.UTF8.GetBytes(standardInput));
+            }
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all of its input (a broken pipe): its exit code tells the rest.
         }
 
-        process.StandardInput.Close();
+        process.StandardInput.BaseStream.Close();
         var limit = timeout ?? DefaultTimeout;
         if (!process.WaitForExit(limit))
         {

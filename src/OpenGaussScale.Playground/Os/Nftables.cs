@@ -17,10 +17,14 @@ public static class Nftables
         }
     }
 
+    /// <summary>
+    /// True when the table is loaded. Without the nft program there is none of ours: `up` installs nftables before it
+    /// loads a table, so `down` and `status` on a machine that never had nft report nothing instead of failing.
+    /// </summary>
     public static async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
     {
-        var result = await ProcessRunner.RunAsync(["nft", "list", "table", "ip", table], TimeSpan.FromSeconds(30), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.Succeeded;
+        var result = await ProcessRunner.TryRunAsync(["nft", "list", "table", "ip", table], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        return result is { Succeeded: true };
     }
 
     /// <summary>Deletes the table; true when it existed.</summary>

@@ -3,8 +3,10 @@ using OpenGaussScale.Core.Errors;
 namespace OpenGaussScale.Playground.Os;
 
 /// <summary>
-/// The Debian packages the playground needs, found by the files they install; missing ones are installed with
-/// apt-get (never upgrading what is there), with a temporary policy-rc.d so no package starts a service on 0.0.0.0.
+/// The Debian packages the playground needs. A package counts as there when dpkg has it installed and the files the
+/// playground uses exist; missing ones are installed with apt-get (never upgrading what is there), with a temporary
+/// policy-rc.d so no package starts a service on 0.0.0.0. `up` runs this before anything that needs one of them
+/// (nft, sshd, ssh-keygen, PostgreSQL), so a machine with only the .NET SDK gets them first.
 /// </summary>
 public static class Packages
 {
@@ -22,15 +24,18 @@ public static class Packages
         ("bzip2", ["/bin/bzip2"]),
     ];
 
-    /// <summary>The packages whose files are missing.</summary>
-    public static IReadOnlyList<string> Missing() =>
-        [.. Required.Where(r => !r.Files.All(File.Exists)).Select(r => r.Package)];
+    /// <summary>The packages dpkg does not have installed, or whose files are gone.</summary>
+    public static async Task<IReadOnlyList<string>> MissingAsync(CancellationToken cancellationToken)
+    {
+        var installed = await InstalledAsync(cancellationToken).ConfigureAwait(false);
+        return [.. Required.Where(r => !installed.Contains(r.Package) || !r.Files.All(File.Exists)).Select(r => r.Package)];
+    }
 
     /// <summary>Installs the missing packages; returns them (empty when nothing was missing).</summary>
     public static async Task<IReadOnlyList<string>> InstallMissingAsync(Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var missing = Missing();
+        var missing = await MissingAsync(cancellationToken).ConfigureAwait(false);
         if (missing.Count == 0)
         {
             return missing;
@@ -48,9 +53,10 @@ public static class Packages
         try
         {
             var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            await RunAptAsync(["apt-get", "update", "-qq", "-o", "DPkg::Lock::Timeout=120"], environment, cancellationToken).ConfigureAwait(false);
+            await RunAptAsync(["apt-get", "update", "-qq", "-o", "DPkg::Lock::Timeout=120"], missing, environment, cancellationToken).ConfigureAwait(false);
             await RunAptAsync(
                 ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "--no-upgrade", "-o", "DPkg::Lock::Timeout=120", .. missing],
+                missing,
                 environment,
                 cancellationToken).ConfigureAwait(false);
         }
@@ -62,23 +68,49 @@ public static class Packages
             }
         }
 
-        var stillMissing = Missing();
+        var stillMissing = await MissingAsync(cancellationToken).ConfigureAwait(false);
         if (stillMissing.Count > 0)
         {
-            throw new OgscaleException($"packages still missing after apt-get install: {string.Join(' ', stillMissing)}", "install them by hand and run up again", ExitCodes.PreconditionFailed);
+            throw new OgscaleException(
+                $"packages still missing after apt-get install: {string.Join(' ', stillMissing)}",
+                $"install them by hand ({InstallCommand(stillMissing)}, as root) and run the command again",
+                ExitCodes.PreconditionFailed);
         }
 
         return missing;
     }
 
-    private static async Task RunAptAsync(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>The command a user types to install the packages.</summary>
+    public static string InstallCommand(IEnumerable<string> packages) =>
+        $"apt-get update && apt-get install --no-install-recommends --no-upgrade {string.Join(' ', packages)}";
+
+    // `dpkg-query -W` prints a line per package it knows (its status word "installed" when it is) and fails, naming
+    // them on stderr, for packages it has never heard of; either way the lines it printed are what counts.
+    private static async Task<HashSet<string>> InstalledAsync(CancellationToken cancellationToken)
     {
-        var result = await ProcessRunner.RunAsync(argv, TimeSpan.FromMinutes(10), environment: environment, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.TryRunAsync(
+            ["dpkg-query", "-W", "-f", "${Package}\t${db:Status-Status}\n", .. Required.Select(r => r.Package)],
+            TimeSpan.FromSeconds(30),
+            cancellationToken).ConfigureAwait(false);
+        return result is null
+            ? []
+            : [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split('\t'))
+                .Where(f => f.Length == 2 && f[1].Trim() == "installed")
+                .Select(f => f[0])];
+    }
+
+    private static async Task RunAptAsync(
+        IReadOnlyList<string> argv, IReadOnlyList<string> missing, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var hint = $"install them by hand ({InstallCommand(missing)}, as root; on a system without apt, with its own package manager) and run the command again";
+        var result = await ProcessRunner.TryRunAsync(argv, TimeSpan.FromMinutes(10), cancellationToken, environment).ConfigureAwait(false)
+            ?? throw new OgscaleException($"the playground needs {string.Join(' ', missing)}, and apt-get cannot run here to install them", hint, ExitCodes.PreconditionFailed);
         if (!result.Succeeded)
         {
             throw new OgscaleException(
-                $"{argv[0]} {argv[1]} failed (exit {result.ExitCode}): {result.Tail()}",
-                "install openssh-server nftables postgresql-15 postgresql-client-15 bzip2 by hand (apt-get install --no-upgrade ...) and run up again",
+                $"{argv[0]} {argv[1]} failed (exit {result.ExitCode}) while installing {string.Join(' ', missing)}: {result.Tail()}",
+                hint,
                 ExitCodes.PreconditionFailed);
         }
     }

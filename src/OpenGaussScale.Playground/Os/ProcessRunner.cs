@@ -61,13 +61,8 @@ public static class ProcessRunner
 
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
-
         // Closing stdin at once: nothing we run may wait for input that never comes.
-        process.StandardInput.Close();
+        await ChildInput.WriteAndCloseAsync(process, standardInput, cancellationToken).ConfigureAwait(false);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout ?? DefaultTimeout);
@@ -88,6 +83,20 @@ public static class ProcessRunner
             throw new OgscaleException(
                 $"{ShellQuote.Join(argv)} did not finish within {(timeout ?? DefaultTimeout).TotalSeconds:0} s and was stopped",
                 exitCode: ExitCodes.Unexpected);
+        }
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, but null when the program cannot be started (not installed).</summary>
+    public static async Task<CommandResult?> TryRunAsync(
+        IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        try
+        {
+            return await RunAsync(argv, timeout, environment: environment, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (OgscaleException e) when (e.InnerException is System.ComponentModel.Win32Exception)
+        {
+            return null;
         }
     }
 

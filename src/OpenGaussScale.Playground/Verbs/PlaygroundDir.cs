@@ -7,10 +7,17 @@ namespace OpenGaussScale.Playground.Verbs;
 /// <summary>Checks on DIR: a plain absolute path (it ends up in sshd and ssh configs), empty or cleaned with --force.</summary>
 public static class PlaygroundDir
 {
-    /// <summary>The full path, or a usage error when it has characters the configs cannot carry.</summary>
+    /// <summary>The full path, or a usage error when it is relative or has characters the configs cannot carry.</summary>
     public static string Validate(string dir)
     {
         ArgumentNullException.ThrowIfNull(dir);
+
+        // Absolute only: root cleans DIR with --force, so what it names must not depend on where the shell stands.
+        if (!dir.StartsWith('/'))
+        {
+            throw new OgscaleException($"the playground directory '{dir.ReplaceLineEndings(" ")}' is not an absolute path", "give a full path such as /tmp/ogscale-playground", ExitCodes.Usage);
+        }
+
         var full = Path.GetFullPath(dir).TrimEnd('/');
         if (full.Length == 0)
         {

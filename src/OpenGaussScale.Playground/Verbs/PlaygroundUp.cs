@@ -31,13 +31,15 @@ public static class PlaygroundUp
         IReadOnlyList<int> noTrust = options.NoTrust is null ? [] : NodeArgument.ParseList(options.NoTrust, options.Nodes);
         var layout = new PlaygroundLayout(PlaygroundDir.Validate(options.Dir));
         Privileges.RequireRoot();
-        var cgroupRoot = await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false);
+        CheckDir(layout, options.Force);
         using var upLock = PlaygroundUpLock.Take();
-        await PrepareDirAsync(layout, options.Force, output, log, cancellationToken).ConfigureAwait(false);
-        await ClearLeftoversAsync(cgroupRoot, log, cancellationToken).ConfigureAwait(false);
 
+        // The packages come before anything that needs one of them: nft (the leftovers), sshd, ssh-keygen, PostgreSQL.
         var watch = Stopwatch.StartNew();
         var installed = await Packages.InstallMissingAsync(log.Info, cancellationToken).ConfigureAwait(false);
+        var cgroupRoot = await Cgroups.FindRootAsync(cancellationToken).ConfigureAwait(false);
+        await CleanDirAsync(layout, output, log, cancellationToken).ConfigureAwait(false);
+        await ClearLeftoversAsync(cgroupRoot, log, cancellationToken).ConfigureAwait(false);
 
         PlaygroundDir.Claim(layout.Dir);
         var accounts = HostAccounts.FromThisMachine();
@@ -128,7 +130,10 @@ public static class PlaygroundUp
         }
     }
 
-    private static async Task PrepareDirAsync(PlaygroundLayout layout, bool force, TextWriter output, PlaygroundLog log, CancellationToken cancellationToken)
+    // Refused before anything is touched: a DIR that is not empty without --force, or with --force one that holds no
+    // playground's state (`--dir /tmp/x/../../etc/ssh --force` must not wipe /etc/ssh; a DIR up ever wrote to has the
+    // state file, saved before anything else).
+    private static void CheckDir(PlaygroundLayout layout, bool force)
     {
         if (PlaygroundDir.IsEmptyOrMissing(layout.Dir))
         {
@@ -143,14 +148,21 @@ public static class PlaygroundUp
                 ExitCodes.PreconditionFailed);
         }
 
-        // --force empties only a directory that holds a playground's state: `--dir /tmp/x/../../etc/ssh --force` must
-        // not wipe /etc/ssh. A DIR that up ever wrote to has the state file (it is saved before anything else).
         if (PlaygroundStateStore.TryLoad(layout) is null)
         {
             throw new OgscaleException(
                 $"--force cleans only a playground's directory, and {layout.Dir} is not one ({layout.StateFile} does not exist)",
                 "give an empty or new directory with --dir, or empty this one yourself if it really is yours",
                 ExitCodes.PreconditionFailed);
+        }
+    }
+
+    // --force (checked above): the playground in DIR is stopped and DIR emptied.
+    private static async Task CleanDirAsync(PlaygroundLayout layout, TextWriter output, PlaygroundLog log, CancellationToken cancellationToken)
+    {
+        if (PlaygroundDir.IsEmptyOrMissing(layout.Dir))
+        {
+            return;
         }
 
         log.Info($"--force: stopping the playground in {layout.Dir} first");

@@ -2,7 +2,6 @@ using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Ssh.Execution;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 
 namespace OpenGaussScale.Ssh.Local;
 
@@ -53,22 +52,9 @@ internal sealed class LocalStartedCommand : IStartedCommand
         return new LocalStartedCommand(process);
     }
 
-    public async Task WriteInputAsync(string? standardInput, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (standardInput is not null)
-            {
-                await _process.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(standardInput), cancellationToken).ConfigureAwait(false);
-            }
-
-            _process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The program exited without reading all of its input; its exit code tells the rest.
-        }
-    }
+    // A program that exits without reading all of its input is no failure here: its exit code tells the rest.
+    public Task WriteInputAsync(string? standardInput, CancellationToken cancellationToken) =>
+        ChildInput.WriteAndCloseAsync(_process, standardInput, cancellationToken);
 
     public async Task<int> WaitForExitCodeAsync(CancellationToken cancellationToken)
     {

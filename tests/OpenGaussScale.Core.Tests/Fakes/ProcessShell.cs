@@ -37,14 +37,12 @@ internal sealed class ProcessShell : IRemoteShell
         info.ArgumentList.Add(command.ToShellText());
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
-        if (command.StandardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(command.StandardInput);
-        }
 
-        process.StandardInput.Close();
+        // Read before writing (a script that prints more than a pipe holds before it reads would block both sides), and
+        // a script that exits without reading its input must give its exit code, not a broken pipe.
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await ChildInput.WriteAndCloseAsync(process, command.StandardInput, cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return new CommandResult(process.ExitCode, await stdout, await stderr, clock.Elapsed);
     }

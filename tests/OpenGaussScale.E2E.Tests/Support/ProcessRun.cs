@@ -46,12 +46,7 @@ public static class ProcessRun
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderrSoFar = new System.Text.StringBuilder();
         var stderr = ReadAllAsync(process.StandardError, stderrSoFar);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
+        await OpenGaussScale.Core.Remote.ChildInput.WriteAndCloseAsync(process, stdin, CancellationToken.None);
         if (whileRunning is not null)
         {
             await whileRunning(new RunningProcess(process.Id, () =>

@@ -176,6 +176,22 @@ public abstract class ShellBehaviourTests : IAsyncLifetime
     }
 
     [E2EFact]
+    public async Task A_command_that_exits_without_reading_its_input_gives_its_exit_code()
+    {
+        // 8 MiB is more than a pipe (64 KiB) or an SSH channel window (2 MiB) holds: the write is still under way when
+        // the command has exited, every time, so the closed pipe is met for sure rather than by chance.
+        var input = new string('x', 8 * 1024 * 1024);
+        var results = new List<CommandResult>();
+        foreach (var script in new[] { "exit 3", "head -c 10 >/dev/null; exit 4", "exec 0<&-; exit 5" })
+        {
+            results.Add(await Shell.RunAsync(new RemoteCommand(["sh", "-c", script]) { StandardInput = input, Timeout = TimeSpan.FromSeconds(60) }, CancellationToken.None));
+        }
+
+        Assert.Equal([3, 4, 5], results.Select(r => r.ExitCode));
+        Assert.All(results, r => Assert.Equal("", r.StandardError));
+    }
+
+    [E2EFact]
     public async Task The_environment_file_is_sourced_before_the_program()
     {
         var envFile = Path.Combine(_scratch, "env");

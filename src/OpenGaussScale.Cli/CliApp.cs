@@ -52,7 +52,7 @@ public static class CliApp
             var error = invocation.Error;
             foreach (var parseError in parse.Errors)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {Rendering.UsageErrors.Describe(parseError.Message, args, parse)}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync($"hint: run `{CommandPath(parse)} --help` for the usage").ConfigureAwait(false);

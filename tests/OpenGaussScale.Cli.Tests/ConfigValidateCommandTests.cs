@@ -155,7 +155,7 @@ public sealed class ConfigValidateCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Empty(run.Stdout);
         Assert.Equal(
-            [$"error: File does not exist: '{file}'.", "hint: run `ogscale config validate --help` for the usage"],
+            [$"error: -X: the file '{file}' does not exist", "hint: run `ogscale config validate --help` for the usage"],
             Lines(run.Stderr));
     }
 

@@ -37,7 +37,7 @@ public sealed class DropnodeCommandTests : IDisposable
         var run = await Drop(Services(), "-X", Sample, "-h", "192.168.0.3,192.168.0.9", "--yes");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("error: the IP list of target node: [192.168.0.9] is not in the current cluster (GAUSS-35802); nothing was changed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: -h: the IP list of target node: [192.168.0.9] is not in the current cluster (GAUSS-35802); nothing was changed", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

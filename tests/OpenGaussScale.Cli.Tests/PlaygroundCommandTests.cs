@@ -51,7 +51,7 @@ public sealed class PlaygroundCommandTests
         var run = await CliHarness.RunAsync("playground", "up", "--engine", "postgresql", "--nodes", "3", "--no-trust", "2,ognode7", "--dir", "/nonexistent/ogscale-test");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("error: 'ognode7' is not a host of this playground", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: --no-trust: 'ognode7' is not a host of this playground", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

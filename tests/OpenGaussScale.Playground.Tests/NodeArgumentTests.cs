@@ -36,12 +36,12 @@ public sealed class NodeArgumentTests
     [Fact]
     public void A_list_mixes_numbers_and_names_and_drops_duplicates()
     {
-        Assert.Equal([2, 3], NodeArgument.ParseList("3,ognode2, 2,", 4));
+        Assert.Equal([2, 3], NodeArgument.ParseList("3,ognode2, 2,", 4, "--no-trust"));
     }
 
     [Fact]
     public void An_empty_list_is_a_usage_error()
     {
-        Assert.Equal(ExitCodes.Usage, Assert.Throws<OgscaleException>(() => NodeArgument.ParseList(" , ", 4)).ExitCode);
+        Assert.Equal(ExitCodes.Usage, Assert.Throws<OgscaleException>(() => NodeArgument.ParseList(" , ", 4, "--no-trust")).ExitCode);
     }
 }

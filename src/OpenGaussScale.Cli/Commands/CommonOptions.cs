@@ -1,3 +1,4 @@
+using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Validation;
 using System.CommandLine;
 using System.Globalization;
@@ -25,8 +26,50 @@ internal static class CommonOptions
     }
 
     public static Option<FileInfo> Xml(bool required = true) =>
-        new Option<FileInfo>("--xml", "-X") { Description = "the cluster XML file", Required = required, HelpName = "XMLFILE" }
-            .AcceptExistingOnly();
+        ExistingFile(new Option<FileInfo>("--xml", "-X") { Description = "the cluster XML file", Required = required, HelpName = "XMLFILE" });
+
+    /// <summary>
+    /// Refuses a value that names no existing file, naming the option (System.CommandLine's own AcceptExistingOnly says
+    /// only "File does not exist: ''", which leaves a runbook's author guessing which option it was).
+    /// </summary>
+    public static T ExistingFile<T>(T option)
+        where T : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(r =>
+        {
+            foreach (var value in r.Tokens.Select(t => t.Value))
+            {
+                if (value.Length == 0)
+                {
+                    r.AddError($"{Name(r)} needs a file name");
+                }
+                else if (Directory.Exists(value))
+                {
+                    r.AddError($"{Name(r)}: '{Printable(value)}' is a directory, not a file");
+                }
+                else if (!File.Exists(value))
+                {
+                    r.AddError($"{Name(r)}: the file '{Printable(value)}' does not exist");
+                }
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Accepts only the given words, naming the option and the words in one line.</summary>
+    public static Option<string> OneOf(Option<string> option, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(r =>
+        {
+            foreach (var value in r.Tokens.Select(t => t.Value).Where(v => !words.Contains(v, StringComparer.Ordinal)))
+            {
+                r.AddError($"{Name(r)} must be {string.Join(", ", words.SkipLast(1))} or {words[^1]}, not '{Printable(value)}'");
+            }
+        });
+        return option;
+    }
 
     /// <summary>
     /// -h IP[,IP...]: repeatable; every occurrence and every comma-separated item counts, empty items are dropped.
@@ -57,6 +100,37 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    /// <summary>
+    /// --time-out SECS (default 300). Parsed here, not by the default converter: a value that is not a number gets the
+    /// original's message (GAUSS-50003, gs_expansion's getopt check) instead of a converter error, and no validator
+    /// ever reads a value that failed to convert (System.CommandLine throws there: exit 134 and a stack trace).
+    /// </summary>
+    public static Option<int> TimeOut(string description) =>
+        new("--time-out")
+        {
+            Description = description,
+            DefaultValueFactory = _ => 300,
+            HelpName = "SECS",
+            CustomParser = r => ParseWholeNumber(r, 300) switch
+            {
+                null => Refuse(r, $"the value of --time-out must be a nonnegative integer, not '{Printable(r.Tokens[^1].Value)}' (GAUSS-50003)"),
+                < 1 or > 2147483646 => Refuse(r, "the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)"),
+                var seconds => (int)seconds,
+            },
+        };
+
+    /// <summary>Records a parse error for a custom parser and gives it a placeholder value (never used: parsing failed).</summary>
+    internal static int Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return 0;
+    }
+
+    public static Option<string> Engine() =>
+        OneOf(
+            new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto, HelpName = "auto|opengauss|postgresql" },
+            EngineChoice.Names);
 
     public static Option<OutputFormat> Output() =>
         new("--output") { Description = "result format", DefaultValueFactory = _ => OutputFormat.Text, HelpName = "text|json", CustomParser = ParseOutput };
@@ -91,12 +165,12 @@ internal static class CommonOptions
 
     // A key file that does not exist is a usage error at once, not a failure at the first connection.
     public static Option<FileInfo[]> Identity() =>
-        new Option<FileInfo[]>("--identity", "-i")
+        ExistingFile(new Option<FileInfo[]>("--identity", "-i")
         {
             Description = "SSH private key to authenticate with (repeatable; default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa)",
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = false,
-        }.AcceptExistingOnly();
+        });
 
     public static Option<FileInfo?> KnownHosts() =>
         new("--known-hosts") { Description = "OpenSSH known_hosts file host keys are checked against (default: ~/.ssh/known_hosts)", HelpName = "FILE" };
@@ -127,13 +201,23 @@ internal static class CommonOptions
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : long.MaxValue;
     }
 
+    /// <summary>The option's short alias when it has one (-U, -h), else its name: how users write it.</summary>
+    internal static string Name(System.CommandLine.Parsing.OptionResult result) =>
+        result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
+
+    // A value echoed in a message: one line, and at most 100 characters of it.
+    internal static string Printable(string value)
+    {
+        var line = value.ReplaceLineEndings(" ");
+        return line.Length > 100 ? $"{line[..100]}... ({line.Length} characters)" : line;
+    }
+
     // An empty -U or -G would reach SSH as an empty login name (GAUSS-35701 in the original).
     private static void RejectEmptyOrUnsafe(System.CommandLine.Parsing.OptionResult result, string? value, string what)
     {
         if (value is not null && string.IsNullOrWhiteSpace(value))
         {
-            var name = result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
-            result.AddError($"{name} is empty (GAUSS-35701): give {what}");
+            result.AddError($"{Name(result)} is empty (GAUSS-35701): give {what}");
             return;
         }
 
@@ -149,8 +233,7 @@ internal static class CommonOptions
 
         if (SafeText.FindUnsafe(value) is char c)
         {
-            var name = result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
-            result.AddError($"the value '{value.ReplaceLineEndings(" ")}' of {name} contains {SafeText.Describe(c)}, which is not allowed in a host, user or group");
+            result.AddError($"the value '{value.ReplaceLineEndings(" ")}' of {Name(result)} contains {SafeText.Describe(c)}, which is not allowed in a host, user or group");
         }
     }
 }

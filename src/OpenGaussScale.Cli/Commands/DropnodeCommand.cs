@@ -22,24 +22,11 @@ internal static class DropnodeCommand
     {
         var options = new ClusterOptions(xmlRequired: false);
         var hosts = CommonOptions.Hosts("the backIp1 addresses of the standbys to drop, comma-separated (repeatable)");
-        var timeout = new Option<int>("--time-out")
-        {
-            Description = "seconds any wait may last (a walsender going away, a cascade reconnecting, a restart)",
-            DefaultValueFactory = _ => 300,
-            HelpName = "SECS",
-        };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 2147483646)
-            {
-                r.AddError("the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)");
-            }
-        });
+        var timeout = CommonOptions.TimeOut("seconds any wait may last (a walsender going away, a cascade reconnecting, a restart)");
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything and print the plan (every command, per host, in order); change nothing" };
         var yes = new Option<bool>("--yes") { Description = "answer yes to the confirmations (needed without a terminal)" };
         var restart = new Option<bool>("--restart-primary") { Description = "when only the primary is left, restart it (gs_dropnode's third question)" };
-        var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
-        engine.AcceptOnlyFromAmong(EngineChoice.Names);
+        var engine = CommonOptions.Engine();
 
         var command = new Command("dropnode", "remove standby servers from a running cluster, online, even unreachable ones (gs_dropnode)");
         options.AddTo(command);
@@ -154,7 +141,7 @@ internal static class DropnodeCommand
         if (unknown.Count > 0)
         {
             throw new OgscaleException(
-                $"the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802); nothing was changed",
+                $"-h: the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802); nothing was changed",
                 resuming && config.FilePath == LiveTopology.Source
                     ? "the interrupted run had already taken them out of the static config this run reads; resume with the cluster XML: `ogscale resume -X XMLFILE`"
                     : $"name standbys by their backIp1 addresses as {(config.FilePath == LiveTopology.Source ? "gs_om -t status --detail shows them" : $"in {config.FilePath}")}",

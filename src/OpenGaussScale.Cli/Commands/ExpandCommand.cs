@@ -20,20 +20,7 @@ internal static class ExpandCommand
         var hosts = CommonOptions.Hosts("the new hosts' backIp1 addresses, comma-separated (repeatable)");
         var local = new Option<bool>("-L") { Description = "local mode: the new hosts already run a single-node database installed the same way; only build the replication relation" };
         var package = new Option<DirectoryInfo?>("--package") { Description = "the directory of the openGauss release (Server and OM tarballs, sha256); default: the current directory when it holds them", HelpName = "DIR" };
-        // Parsed here, not by the default converter: a value that is not a number gets the original's message (GAUSS-50003)
-        // instead of a converter error, and a validator never reads a value that failed to convert (that throws).
-        var timeout = new Option<int>("--time-out")
-        {
-            Description = "seconds any wait on a remote step may last (a transfer, a build's catch-up)",
-            DefaultValueFactory = _ => 300,
-            HelpName = "SECS",
-            CustomParser = r => CommonOptions.ParseWholeNumber(r, 300) switch
-            {
-                null => Refuse(r, $"the value of --time-out must be a nonnegative integer, not '{r.Tokens[^1].Value}' (GAUSS-50003)"),
-                < 1 or > 2147483646 => Refuse(r, "the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)"),
-                var seconds => (int)seconds,
-            },
-        };
+        var timeout = CommonOptions.TimeOut("seconds any wait on a remote step may last (a transfer, a build's catch-up)");
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything and print the plan (every command, per host, in order); change nothing" };
         var yes = new Option<bool>("--yes") { Description = "do not ask for confirmation on a terminal" };
         var parallel = new Option<int?>("--parallel")
@@ -42,14 +29,13 @@ internal static class ExpandCommand
             HelpName = "N",
             CustomParser = r => CommonOptions.ParseWholeNumber(r, null) switch
             {
-                null when r.Tokens.Count > 0 => Refuse(r, $"--parallel must be a whole number of at least 1, not '{r.Tokens[^1].Value}'"),
-                < 1 => Refuse(r, "--parallel must be at least 1"),
+                null when r.Tokens.Count > 0 => CommonOptions.Refuse(r, $"--parallel must be a whole number of at least 1, not '{r.Tokens[^1].Value}'"),
+                < 1 => CommonOptions.Refuse(r, "--parallel must be at least 1"),
                 > int.MaxValue => int.MaxValue,
                 var steps => (int?)steps,
             },
         };
-        var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
-        engine.AcceptOnlyFromAmong(EngineChoice.Names);
+        var engine = CommonOptions.Engine();
 
         var command = new Command("expand", "add standby and cascade standby servers to a running cluster, online (gs_expansion)");
         options.AddTo(command);
@@ -69,12 +55,6 @@ internal static class ExpandCommand
             return await RunAsync(parse, services, options, request, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static int Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return 0;
     }
 
     private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine);

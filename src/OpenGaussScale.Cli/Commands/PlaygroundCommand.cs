@@ -41,7 +41,7 @@ internal static class PlaygroundCommand
     {
         var nodes = new Option<int>("--nodes") { Description = "number of hosts, 2 to 9", DefaultValueFactory = _ => 4, HelpName = "N" };
         var engine = new Option<string>("--engine") { Description = "the database: opengauss (through the command kit) or postgresql", DefaultValueFactory = _ => PlaygroundEngines.OpenGauss, HelpName = "opengauss|postgresql" };
-        engine.AcceptOnlyFromAmong([.. PlaygroundEngines.Names]);
+        CommonOptions.OneOf(engine, [.. PlaygroundEngines.Names]);
         var force = new Option<bool>("--force") { Description = "clean a non-empty DIR first (a running playground in it is stopped)" };
         var noTrust = new Option<string?>("--no-trust") { Description = "hosts left out of the mutual SSH trust (numbers or names, comma separated)", HelpName = "HOSTS" };
         var dir = Dir();
@@ -156,7 +156,7 @@ internal static class PlaygroundCommand
             }
             catch (OgscaleException e)
             {
-                r.AddError($"{e.Message}: {e.Hint}");
+                r.AddError($"--dir: {e.Message}: {e.Hint}");
             }
         });
         return dir;

@@ -21,7 +21,7 @@ internal static class PlaygroundDemoCommand
     public static Command Create(CliServices services)
     {
         var engine = new Option<string>("--engine") { Description = "opengauss (through the command kit) or postgresql", DefaultValueFactory = _ => PlaygroundEngines.OpenGauss, HelpName = "opengauss|postgresql" };
-        engine.AcceptOnlyFromAmong([.. PlaygroundEngines.Names]);
+        CommonOptions.OneOf(engine, [.. PlaygroundEngines.Names]);
         var keep = new Option<bool>("--keep") { Description = "leave the playground running at the end (tear it down later with `ogscale playground down`)" };
         var dir = PlaygroundCommand.Dir();
         var command = new Command("demo", "bring up 4 hosts, expand the cluster by two standbys and a cascade, show a row replicated and the status, drop a standby, then tear down")

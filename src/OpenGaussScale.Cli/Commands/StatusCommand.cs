@@ -15,8 +15,7 @@ internal static class StatusCommand
     public static Command Create(CliServices services)
     {
         var options = new ClusterOptions();
-        var engine = new Option<string>("--engine") { Description = "the database: auto (detected on the primary), opengauss or postgresql", DefaultValueFactory = _ => EngineChoice.Auto };
-        engine.AcceptOnlyFromAmong(EngineChoice.Names);
+        var engine = CommonOptions.Engine();
         var command = new Command("status", "show every node's role, state, upstream, replication state and lag, from the live cluster");
         options.AddTo(command, withGroup: false);
         command.Options.Add(engine);

@@ -75,7 +75,7 @@ public static class DropChecks
         if (unknown.Count > 0)
         {
             yield return CheckResult.Fail("target", primary.Node.BackIp, false,
-                $"the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802)",
+                $"-h: the IP list of target node: [{string.Join(", ", unknown)}] is not in the current cluster (GAUSS-35802)",
                 "name standbys of the running cluster (`ogscale status` lists them)");
         }
 

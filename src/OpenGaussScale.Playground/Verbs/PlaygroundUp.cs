@@ -28,7 +28,7 @@ public static class PlaygroundUp
         }
 
         var engine = PlaygroundEngines.Create(options.Engine);
-        IReadOnlyList<int> noTrust = options.NoTrust is null ? [] : NodeArgument.ParseList(options.NoTrust, options.Nodes);
+        IReadOnlyList<int> noTrust = options.NoTrust is null ? [] : NodeArgument.ParseList(options.NoTrust, options.Nodes, "--no-trust");
         var layout = new PlaygroundLayout(PlaygroundDir.Validate(options.Dir));
         Privileges.RequireRoot();
         CheckDir(layout, options.Force);

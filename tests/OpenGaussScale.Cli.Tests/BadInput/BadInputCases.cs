@@ -156,7 +156,7 @@ internal static class BadInputCases
             Input = "expand: -X names a directory",
             Args = ["expand", "-U", "omm", "-G", "dbgrp", "-X", "{dir}", "-h", "192.168.0.3"],
             ExitCode = ExitCodes.Usage,
-            Messages = ["{dir}: this is a directory, not a cluster XML file", "hint: check the path given with -X", "error: {dir}: the cluster XML is not valid (1 error above); nothing was changed"],
+            Messages = ["error: -X: '{dir}' is a directory, not a file", "hint: run `ogscale expand --help` for the usage"],
         };
         yield return new()
         {
@@ -164,7 +164,7 @@ internal static class BadInputCases
             Input = "config validate: -X names a file that does not exist",
             Args = ["config", "validate", "-X", "{dir}/no-such.xml"],
             ExitCode = ExitCodes.Usage,
-            Messages = ["error: File does not exist: '{dir}/no-such.xml'.", "hint: run `ogscale config validate --help` for the usage"],
+            Messages = ["error: -X: the file '{dir}/no-such.xml' does not exist", "hint: run `ogscale config validate --help` for the usage"],
         };
         yield return new()
         {
@@ -357,15 +357,18 @@ internal static class BadInputCases
         yield return Usage("timeout-huge", "--time-out 99999999999999999999", ExpandNew("--time-out", "99999999999999999999"), "error: the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)");
         yield return Usage("timeout-injection", "--time-out '300;touch ...'", ExpandNew("--time-out", "300;touch {marker}"),
             "error: the value of --time-out must be a nonnegative integer, not '300;touch {marker}' (GAUSS-50003)") with { Injects = true };
+        yield return Usage("timeout-not-a-number-dropnode", "dropnode --time-out=abc", ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3", "--yes", "--time-out=abc"],
+            "error: the value of --time-out must be a nonnegative integer, not 'abc' (GAUSS-50003)", "hint: run `ogscale dropnode --help` for the usage");
+        yield return Usage("switch-with-a-value", "expand --yes=please", ExpandNew("--yes=please"), "error: --yes is a switch and takes no value (give --yes alone), not 'please'");
         yield return Usage("parallel-zero", "--parallel 0", ExpandNew("--parallel", "0"), "error: --parallel must be at least 1");
         yield return Usage("parallel-injection", "--parallel '$(touch ...)'", ExpandNew("--parallel", "$(touch {marker})"),
             "error: --parallel must be a whole number of at least 1, not '$(touch {marker})'") with { Injects = true };
         yield return Usage("output-unknown", "--output yaml", ExpandNew("--output", "yaml"), "error: --output must be text or json, not 'yaml'", UsageHint);
         yield return Usage("output-injection-status", "status --output 'json;touch ...'", Status("--output", "json;touch {marker}"),
             "error: --output must be text or json, not 'json;touch {marker}'", "hint: run `ogscale status --help` for the usage") with { Injects = true };
-        yield return Usage("engine-unknown", "--engine mysql", ExpandNew("--engine", "mysql"), "error: Argument 'mysql' not recognized. Must be one of:", "'postgresql'");
+        yield return Usage("engine-unknown", "--engine mysql", ExpandNew("--engine", "mysql"), "error: --engine must be auto, opengauss or postgresql, not 'mysql'");
         yield return Usage("engine-injection-status", "status --engine 'postgresql`touch ...`'", Status("--engine", "postgresql`touch {marker}`"),
-            "error: Argument 'postgresql`touch {marker}`' not recognized. Must be one of:") with { Injects = true };
+            "error: --engine must be auto, opengauss or postgresql, not 'postgresql`touch {marker}`'") with { Injects = true };
         yield return Usage("user-metacharacters", "-U 'omm;touch ...'", ["expand", "-U", "omm;touch {marker}", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
             "error: the value 'omm;touch {marker}' of -U contains ';', which is not allowed in a host, user or group") with { Injects = true };
         yield return Usage("group-metacharacters", "check -G 'dbgrp$(touch ...)'", ["check", "-U", "omm", "-G", "dbgrp$(touch {marker})", "-X", "{xml}"],
@@ -374,7 +377,7 @@ internal static class BadInputCases
             "error: the value '`touch {marker}`' of -U contains '`', which is not allowed in a host, user or group") with { Injects = true };
         yield return Usage("user-empty", "-U ''", ["expand", "-U", "", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"], "error: -U is empty (GAUSS-35701): give the cluster's OS user");
         yield return Usage("group-blank", "-G ' '", ["expand", "-U", "omm", "-G", " ", "-X", "{xml}", "-h", "192.168.0.3"], "error: -G is empty (GAUSS-35701): give that user's primary group");
-        yield return Usage("identity-missing", "--identity of a file that does not exist", ExpandNew("--identity", "{dir}/no-such-key"), "error: File does not exist: '{dir}/no-such-key'.");
+        yield return Usage("identity-missing", "--identity of a file that does not exist", ExpandNew("--identity", "{dir}/no-such-key"), "error: -i: the file '{dir}/no-such-key' does not exist");
         yield return Usage("env-file-metacharacters", "--env-file '/home/omm/$(touch ...)'", ExpandNew("--env-file", "/home/omm/$(touch {marker})"),
             "error: --env-file '/home/omm/$(touch {marker})' contains '$', which is not allowed in the environment file's path",
             "hint: give the plain path of the cluster user's environment file") with { Injects = true };
@@ -439,10 +442,10 @@ internal static class BadInputCases
             Messages = ["error: there is no playground in /etc (/etc/playground.json does not exist)", "hint: start one with `ogscale playground up --dir /etc`, or pass the --dir it was started with"],
         };
         yield return Usage("playground-dir-metacharacters", "playground stop 2 --dir '/tmp/$(touch ...)'", ["playground", "stop", "2", "--dir", "/tmp/$(touch {marker})"],
-            "error: the playground directory '/tmp/$(touch {marker})' has spaces or special characters: pick a plain path such as /tmp/ogscale-playground",
+            "error: --dir: the playground directory '/tmp/$(touch {marker})' has spaces or special characters: pick a plain path such as /tmp/ogscale-playground",
             "hint: run `ogscale playground stop --help` for the usage") with { Injects = true };
         yield return Usage("playground-dir-root", "playground up --dir /tmp/.. (the root directory)", ["playground", "up", "--engine", "postgresql", "--dir", "/tmp/.."],
-            "error: the playground directory '/tmp/..' is the root directory: give a directory of its own, such as /tmp/ogscale-playground");
+            "error: --dir: the playground directory '/tmp/..' is the root directory: give a directory of its own, such as /tmp/ogscale-playground");
         yield return Usage("playground-nodes-not-a-number", "playground up --nodes abc", ["playground", "up", "--nodes", "abc", "--dir", "{dir}/pg"],
             "error: Cannot parse argument 'abc' for option '--nodes'");
     }

@@ -51,7 +51,7 @@ public sealed class DropChecksTests
 
         Assert.Contains("current status of cluster is Unavailable; it doesn't meet the requirement (GAUSS-35806)", errors);
         Assert.Contains("node1 (10.0.0.1) is the primary; it cannot be dropped (GAUSS-35803)", errors);
-        Assert.Contains("the IP list of target node: [10.0.0.3] is not in the current cluster (GAUSS-35802)", errors);
+        Assert.Contains("-h: the IP list of target node: [10.0.0.3] is not in the current cluster (GAUSS-35802)", errors);
         Assert.Contains(errors, e => e.EndsWith("(GAUSS-35808)", StringComparison.Ordinal));
     }
 
@@ -63,7 +63,7 @@ public sealed class DropChecksTests
         var fresh = DropChecks.Run(Request(S3), state).Where(c => c.Severity == CheckSeverity.Error).Select(c => c.Message);
         var resumed = DropChecks.Run(Request(S3) with { Resuming = true }, state).ToList();
 
-        Assert.Contains("the IP list of target node: [10.0.0.3] is not in the current cluster (GAUSS-35802)", fresh);
+        Assert.Contains("-h: the IP list of target node: [10.0.0.3] is not in the current cluster (GAUSS-35802)", fresh);
         Assert.DoesNotContain(resumed, c => c.Severity == CheckSeverity.Error);
         Assert.Contains(resumed, c => c.Host == S3 && c.Message.EndsWith("is out of the cluster already (the interrupted run took it out); the drop goes on", StringComparison.Ordinal));
     }

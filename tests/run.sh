@@ -6,24 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-need_install() {
-  [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/nft ] && [ -x /usr/lib/postgresql/15/bin/postgres ] && [ -x /usr/lib/postgresql/15/bin/pg_basebackup ] && command -v bzip2 >/dev/null
-}
-
-if ! need_install; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "tests/run.sh: openssh-server, nftables, bzip2 and the PostgreSQL 15 server are missing; run as root to install them" >&2
-  else
-    echo "tests/run.sh: installing openssh-server, nftables, bzip2 and PostgreSQL 15 (apt-get)" >&2
-    # Package scripts must not start a system sshd or PostgreSQL on 0.0.0.0: policy-rc.d forbids service starts.
-    made_policy=0
-    if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; made_policy=1; fi
-    apt-get update -qq -o DPkg::Lock::Timeout=120
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade -o DPkg::Lock::Timeout=120 \
-      openssh-server nftables bzip2 postgresql-15 postgresql-client-15 >/dev/null
-    [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
-  fi
-fi
+# shellcheck source=tests/lib/packages.sh
+. tests/lib/packages.sh
+install_packages || { echo "0 passed, 1 failed (the packages the tests need could not be installed)"; exit 1; }
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -68,6 +68,15 @@ internal sealed class SshStartedCommand : IStartedCommand
 
     public async Task WriteInputAsync(string? standardInput, CancellationToken cancellationToken)
     {
+        // A command that exits without reading all of its input leaves SSH.NET's write waiting for channel window that
+        // never comes, until its operation timeout (seconds per command). Once the command has finished, nothing
+        // more needs to go: its exit code tells the rest, and the abandoned write ends when the channel is disposed.
+        var writing = WriteAllAsync(standardInput, cancellationToken);
+        await Task.WhenAny(writing, _execution).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAllAsync(string? standardInput, CancellationToken cancellationToken)
+    {
         // Disposing the input stream sends end-of-file. Without input the wrapper gives the command /dev/null anyway.
         try
         {

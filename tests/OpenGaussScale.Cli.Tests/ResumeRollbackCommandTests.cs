@@ -7,6 +7,7 @@ namespace OpenGaussScale.Cli.Tests;
 /// resume and rollback up to the point where they would connect: which journal they pick, what they refuse, and the
 /// command resume rebuilds from the journal (the shells here fail the test if opened).
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ResumeRollbackCommandTests : IDisposable
 {
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"ogscale-cli-{Guid.NewGuid():N}");
@@ -158,6 +159,70 @@ public sealed class ResumeRollbackCommandTests : IDisposable
         Assert.Contains($"error: cannot read the journal {path}: {path}: the first line is not the run record of an ogscale journal", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("resume")]
+    [InlineData("rollback")]
+    public async Task A_journal_others_can_write_is_refused_before_anything_is_done(string verb)
+    {
+        var journal = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+        File.SetUnixFileMode(journal, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+
+        var run = await CliHarness.RunAsync(Services(), verb, "--journal", journal, "--yes");
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains(
+            $"error: the journal {journal} can be written by others than {Environment.UserName} (mode 626); resume and rollback act on what a journal says, so they read only one that {Environment.UserName} owns and nobody else can write; nothing was changed",
+            run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{verb}: expand of", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_behind_a_symbolic_link_is_refused()
+    {
+        var journal = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+        var link = Path.Combine(_state, "planted.jsonl");
+        File.CreateSymbolicLink(link, journal);
+
+        var run = await CliHarness.RunAsync(Services(), "rollback", "--journal", link, "--yes");
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains($"error: the journal {link} is a symbolic link;", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unfinished_journal_others_can_write_is_passed_over()
+    {
+        Journal("expand-ok", "/nonexistent/cluster.xml", finished: 0);
+        var planted = Journal("expand-killed", "/nonexistent/cluster.xml", finished: null);
+        File.SetUnixFileMode(Path.GetDirectoryName(planted)!, (UnixFileMode)0x1FF); // 0777: anyone could have put it there
+
+        var run = await CliHarness.RunAsync(Services(), "rollback", "--yes");
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains("error: no interrupted expand or dropnode journal in", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_refuses_a_journal_that_names_a_directory_the_xml_does_not_give_the_new_host()
+    {
+        // What omm (or anyone who wrote the journal) would need to make root run `rm -rf -- /etc` on 192.168.0.2.
+        var xml = Path.Combine(AppContext.BaseDirectory, "samples", "docs-en-1primary-1standby.xml");
+        var dir = Path.Combine(_state, "journal");
+        Directory.CreateDirectory(dir);
+        var journal = Path.Combine(dir, "expand-edited.jsonl");
+        File.WriteAllLines(journal,
+        [
+            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-edited","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.2"],"user":"omm","group":"dbgrp","timeoutSeconds":300,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/expand-edited.jsonl"}}""",
+            """{"t":"2026-11-26T01:00:01+00:00","event":"change","runId":"expand-edited","step":"preinstall@192.168.0.2","change":{"kind":"directory","host":"192.168.0.2","path":"/etc","newValue":"created"}}""",
+        ]);
+
+        var run = await CliHarness.RunAsync(Services(), "rollback", "--journal", journal, "--yes");
+
+        Assert.Equal(ExitCodes.PreconditionFailed, run.ExitCode);
+        Assert.Contains($"error: the journal {journal} does not agree with the cluster XML {xml}, so it is not rolled back; nothing was changed:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("preinstall@192.168.0.2: the journal asks to remove /etc on 192.168.0.2, which is none of the paths the XML gives that host (/opt/huawei/install/data/dn,", run.Stderr, StringComparison.Ordinal);
+    }
+
     // An expand journal in the control host's copy directory: one step done with one change, one step started.
     private string Journal(string runId, string xml, int? finished)
     {
@@ -181,7 +246,7 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     private CliServices Services() => CliServices.CreateDefault() with
     {
         HostName = "control-host",
-        UserName = "root",
+        UserName = Environment.UserName,
         IsRoot = true,
         StateDirectory = _state,
         ReadAnswer = null,

@@ -1,3 +1,4 @@
+using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
@@ -6,7 +7,6 @@ using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Operations;
 using System.CommandLine;
-using System.Globalization;
 using System.Net;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -79,7 +79,7 @@ internal static class DropnodeCommand
         }
 
         var environmentFile = options.EnvironmentFile(parse, services);
-        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), LogFile(config, user, services));
+        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), LogLocation.For("dropnode", services, config, user));
         if (config is null)
         {
             // No -X: this host must be the primary; the cluster is read from its own tools (gs_om), as the original reads its static config.
@@ -267,16 +267,5 @@ internal static class DropnodeCommand
         }
 
         await OutcomeLines.WriteAsync(stderr, result).ConfigureAwait(false);
-    }
-
-    // On a cluster node the original logs to $GAUSSLOG/om; a control host logs under ~/.ogscale/log.
-    private static string LogFile(ClusterConfig? config, string user, CliServices services)
-    {
-        var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var onNode = config is null || config.Nodes.Any(n => string.Equals(n.Name, services.HostName, StringComparison.OrdinalIgnoreCase));
-        var gaussLog = services.Environment("GAUSSLOG") ?? (config is null ? null : $"{config.LogPath.TrimEnd('/')}/{user}");
-        var omDirectory = gaussLog is null ? null : $"{gaussLog.TrimEnd('/')}/om";
-        var directory = onNode && omDirectory is not null && Directory.Exists(omDirectory) ? omDirectory : Path.Combine(services.StateDirectory, "log");
-        return Path.Combine(directory, $"ogscale-dropnode-{stamp}.log");
     }
 }

@@ -1,10 +1,10 @@
+using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Operations;
 using System.CommandLine;
-using System.Globalization;
 
 namespace OpenGaussScale.Cli.Commands;
 
@@ -77,17 +77,12 @@ internal static class ExpandCommand
 
         var user = parse.GetRequiredValue(options.User);
         var environmentFile = options.EnvironmentFile(parse, services);
-        var logFile = LogFile(config, user, services);
+        var logFile = LogLocation.For("expand", services, config, user);
 
         // On a terminal (text output, not --verbose) a live per-host display; otherwise plain progress lines.
         var live = services.Terminal is { } terminal && !json && !parse.GetValue(options.Verbose) && !args.DryRun ? new LiveProgress(terminal) : null;
         await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile, quiet: live is not null);
         RefuseOnAStandby(session, config);
-        if (logFile.StartsWith(config.LogPath, StringComparison.Ordinal))
-        {
-            session.GiveLogTo(user, parse.GetRequiredValue(options.Group));
-        }
-
         var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
         session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, logFile);
         var request = new ExpandRequest
@@ -166,15 +161,5 @@ internal static class ExpandCommand
     {
         var here = Directory.GetCurrentDirectory();
         return Directory.EnumerateFiles(here, "openGauss-Server-*-64bit.tar.bz2").Any() ? here : null;
-    }
-
-    // On a cluster node the original logs under <gaussdbLogPath>/<user>/om; a control host logs under ~/.ogscale/log.
-    private static string LogFile(ClusterConfig config, string user, CliServices services)
-    {
-        var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var omDirectory = $"{config.LogPath.TrimEnd('/')}/{user}/om";
-        var onNode = config.Nodes.Any(n => string.Equals(n.Name, services.HostName, StringComparison.OrdinalIgnoreCase));
-        var directory = onNode && Directory.Exists(omDirectory) ? omDirectory : Path.Combine(services.StateDirectory, "log");
-        return Path.Combine(directory, $"ogscale-expand-{stamp}.log");
     }
 }

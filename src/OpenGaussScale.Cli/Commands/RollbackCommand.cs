@@ -1,3 +1,4 @@
+using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
@@ -60,10 +61,17 @@ internal static class RollbackCommand
 
         var user = InterruptedRun.Text(journal.Run, "user");
         var environmentFile = InterruptedRun.Text(journal.Run, "environmentFile");
-        var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt);
-        await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), Path.Combine(services.StateDirectory, "log", $"ogscale-rollback-{stamp}.log"));
+        await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), LogLocation.For("rollback", services, config: null, user: null));
         var config = await ClusterAsync(journal, xml, services, session, user, environmentFile, stderr, cancellationToken).ConfigureAwait(false);
+        if (JournalScope.Disagreements(journal, config) is { Count: > 0 } disagreements)
+        {
+            throw new OgscaleException(
+                $"the journal {journal.Path} does not agree with the cluster XML {config.FilePath}, so it is not rolled back; nothing was changed:\n  {string.Join("\n  ", disagreements)}",
+                "roll back with the journal the run left and the XML it ran with (-X); a journal that names other paths was not written by ogscale",
+                ExitCodes.PreconditionFailed);
+        }
+
         var engine = await EngineChoice.ResolveAsync(InterruptedRun.Text(journal.Run, "engine"), config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
         var primaryJournal = InterruptedRun.Text(journal.Run, "primaryJournal");
         if (primaryJournal.Length == 0)

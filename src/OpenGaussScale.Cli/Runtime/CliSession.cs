@@ -17,14 +17,11 @@ internal sealed class CliSession : IAsyncDisposable
 {
     private readonly Logger _logger;
     private readonly RoutedNodeShells _shells;
-    private readonly string? _logFile;
-    private string? _logOwner;
 
-    private CliSession(Logger logger, RoutedNodeShells shells, CliServices services, string? logFile)
+    private CliSession(Logger logger, RoutedNodeShells shells, CliServices services)
     {
         _logger = logger;
         _shells = shells;
-        _logFile = logFile;
         Services = services;
     }
 
@@ -39,14 +36,8 @@ internal sealed class CliSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         var logger = LogSetup.Create(stderr, verbose, logFile, new SecretRegistry(), quiet);
         var (local, remote) = services.ShellFactories(ssh, logger);
-        return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services, logFile);
+        return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services);
     }
-
-    /// <summary>
-    /// When ogscale runs as root, the log file it leaves in the cluster's log directory belongs to the cluster user,
-    /// like the lock, the journal and the backups (so a later run as that user can read and continue them).
-    /// </summary>
-    public void GiveLogTo(string user, string group) => _logOwner = $"{user}:{group}";
 
     public OperationEnvironment Environment(IProgress<StepEvent>? progress) => new()
     {
@@ -80,13 +71,5 @@ internal sealed class CliSession : IAsyncDisposable
     {
         await _shells.DisposeAsync().ConfigureAwait(false);
         await _logger.DisposeAsync().ConfigureAwait(false);
-        if (_logOwner is not null && _logFile is not null && Services.IsRoot && File.Exists(_logFile))
-        {
-            using var chown = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chown", [_logOwner, _logFile]) { UseShellExecute = false });
-            if (chown is not null)
-            {
-                await chown.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.Text.Json;
 
@@ -9,6 +10,9 @@ namespace OpenGaussScale.Cli.Runtime;
 /// The journal `resume` and `rollback` work from: --journal FILE, else the newest journal that needs attention (killed,
 /// interrupted or failed, and not rolled back) in the places a run leaves one on this machine: the control host's copy
 /// (~/.ogscale/journal) and the primary's (under $PGHOST, or ~/.ogscale, of the cluster user running here).
+/// Only a journal the running user owns, in directories nobody else can write (<see cref="SafePath"/>), counts:
+/// resume and rollback act on what a journal says (as root: `rm -rf` of the directories it lists), so a journal
+/// another user could have written is never read.
 /// </summary>
 internal static class InterruptedRun
 {
@@ -17,6 +21,14 @@ internal static class InterruptedRun
         ArgumentNullException.ThrowIfNull(services);
         if (given is not null)
         {
+            if (LocalSafePath.Refusals(SafePathKind.File, [given.FullName]).TryGetValue(0, out var reason))
+            {
+                throw new OgscaleException(
+                    $"the journal {reason}; resume and rollback act on what a journal says, so they read only one that {Environment.UserName} owns and nobody else can write; nothing was changed",
+                    $"use the copy the run left for {Environment.UserName} (~/.ogscale/journal/ on the machine that ran it), or run this as the journal's owner",
+                    ExitCodes.PreconditionFailed);
+            }
+
             return Read(given.FullName);
         }
 
@@ -27,14 +39,19 @@ internal static class InterruptedRun
     }
 
     /// <summary>The readable journals in the places a run leaves one on this machine, newest first (read as they are enumerated).</summary>
-    public static IEnumerable<JournalFile> NewestFirst(CliServices services) =>
-        Places(services)
+    public static IEnumerable<JournalFile> NewestFirst(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var files = Places(services)
             .Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.jsonl"))
             .Select(f => new FileInfo(f))
             .OrderByDescending(f => f.LastWriteTimeUtc)
-            .Select(f => TryRead(f.FullName))
-            .OfType<JournalFile>();
+            .Select(f => f.FullName)
+            .ToList();
+        var unsafeFiles = LocalSafePath.Refusals(SafePathKind.File, files);
+        return files.Where((_, i) => !unsafeFiles.ContainsKey(i)).Select(TryRead).OfType<JournalFile>();
+    }
 
     /// <summary>"expand run expand-2026... by root on host (pid 4242), 7 of 12 steps done, 9 changes in place".</summary>
     public static string Describe(JournalFile journal)

@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.Globalization;
@@ -28,11 +29,36 @@ public sealed class OperationRun : IAsyncDisposable
     public Journal Journal { get; }
 
     /// <summary>Refuses (exit 3) when another run holds the cluster lock; a resumed run's own lock with its owner gone is fine.</summary>
-    public static Task EnsureNotLockedAsync(OperationEnvironment env, IRemoteShell primary, string lockPath, CancellationToken cancellationToken)
+    public static async Task EnsureNotLockedAsync(OperationEnvironment env, IRemoteShell primary, string lockPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(env);
-        return new ClusterLock(primary, lockPath).EnsureFreeAsync(env.IsLockOwnerAlive, env.Resume?.RunId, cancellationToken);
+        await EnsureOwnDirectoryAsync(primary, lockPath, cancellationToken).ConfigureAwait(false);
+        await new ClusterLock(primary, lockPath).EnsureFreeAsync(env.IsLockOwnerAlive, env.Resume?.RunId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The lock and the primary's journal live in the cluster user's own directory ($PGHOST for openGauss, ~/.ogscale
+    /// for PostgreSQL). One anybody can write (tmpMppdbPath=/tmp) would let any local user replace them, and a run as
+    /// root reads both: refused (exit 3) before the first change. The directory, or where it will be made, is checked,
+    /// for the user the primary's shell runs as (the cluster user).
+    /// </summary>
+    private static async Task EnsureOwnDirectoryAsync(IRemoteShell primary, string lockPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        var directory = Parent(lockPath);
+        var existing = await primary.RunAsync(RemoteCommand.Of("test", "-d", directory), cancellationToken).ConfigureAwait(false);
+        var kind = existing.Succeeded ? SafePathKind.Directory : SafePathKind.NotMadeYet;
+        if (await SafePath.WhyUnsafeAsync(primary, kind, owner: null, directory, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            throw new OgscaleException(
+                $"{primary.Target.Host}: the cluster lock and journal go in {directory}, but {reason}; any local user could replace them there, so nothing was changed",
+                $"give {primary.Target.User} a directory of its own: set tmpMppdbPath (and PGHOST) to a directory {primary.Target.User} owns with mode 0700, as gs_preinstall makes it",
+                ExitCodes.PreconditionFailed);
+        }
+    }
+
+    // A node's path, whatever this machine's separator: "/opt/og/tmp/ogscale.lock" -> "/opt/og/tmp".
+    private static string Parent(string path) => path.LastIndexOf('/') is > 0 and var slash ? path[..slash] : "/";
 
     /// <summary>Takes the lock and opens the journal; throws (exit 3) when another run holds the lock.</summary>
     public static async Task<OperationRun> StartAsync(
@@ -57,6 +83,7 @@ public sealed class OperationRun : IAsyncDisposable
             RunId = runId,
             Journal = journalPath,
         };
+        await EnsureOwnDirectoryAsync(primary, lockPath, cancellationToken).ConfigureAwait(false);
         var clusterLock = new ClusterLock(primary, lockPath);
         await clusterLock.AcquireAsync(owner, env.IsLockOwnerAlive, cancellationToken, takeOverRunId: takeOver)
             .ConfigureAwait(false);

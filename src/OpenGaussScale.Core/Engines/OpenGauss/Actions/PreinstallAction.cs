@@ -26,6 +26,7 @@ internal sealed class PreinstallAction : StepAction
     private readonly NodeConfig _node;
     private readonly string _user;
     private readonly string _environmentFile;
+    private readonly string _packageDirectory;
     private readonly string[] _directories;
     private readonly PlannedCommand _write;
     private readonly PlannedCommand _preinstall;
@@ -37,6 +38,7 @@ internal sealed class PreinstallAction : StepAction
         _node = node;
         _user = user;
         _environmentFile = environmentFile;
+        _packageDirectory = packageDirectory;
         _directories = [config.AppPath, config.ToolPath, config.LogPath, config.CorePath, node.DataDir, .. config.TmpPath is null ? Array.Empty<string>() : [config.TmpPath]];
         _write = new PlannedCommand(node.BackIp, "root", new RemoteCommand(["sh", "-c", AtomicWrite.Script, "ogscale-xml", xmlPath]) { StandardInput = xml });
         string[] sepEnv = environmentFile == EnvironmentFileChoice.UserBashrc ? [] : [$"--sep-env-file={environmentFile}"];
@@ -73,6 +75,15 @@ internal sealed class PreinstallAction : StepAction
         {
             await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.File, Host = _node.BackIp, Path = path, BackupPath = $"{path}.{suffix}" }, cancellationToken)
                 .ConfigureAwait(false);
+        }
+
+        // Checked again right before: what root runs must still be root's alone (the transfer checked it too).
+        var root = await context.Shells.OpenAsync(_node, "root", cancellationToken).ConfigureAwait(false);
+        if (await SafePath.WhyRootMustNotRunFromAsync(root, _packageDirectory, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            throw new InvalidOperationException(
+                $"{_node.Name}: gs_preinstall is not run: {reason}; root runs only programs nobody else could have changed " +
+                $"(remove {_packageDirectory} on {_node.Name} and run again: ogscale sends the package anew)");
         }
 
         await context.RunAsync(_write, cancellationToken).ConfigureAwait(false);

@@ -8,10 +8,16 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// <summary>
 /// As root on the new host (reference 3.1 step 2.1): the package directory at the same absolute path as here, the
 /// Server tarball, its sha256 and the OM tarball sent (sha256 checked on the host; a file already there with the same
-/// checksum is not sent again), and the OM tarball unpacked so that script/ sits next to them.
+/// checksum is not sent again), and the OM tarball unpacked so that script/ sits next to them. Root writes there
+/// and later runs gs_preinstall from there, so the directory must be root's and safe (<see cref="SafePath"/>) before
+/// anything is sent, and is never taken as "already done" otherwise: a directory someone else prepared (or can
+/// write) would make root run their gs_preinstall. Unpacked files belong to root whatever the tarball says; the
+/// preinstall checks them again right before root runs them.
 /// </summary>
 internal sealed class TransferPackageAction : StepAction
 {
+    private const string UnpackScript = "umask 022; tar --no-same-owner --no-same-permissions -xzf \"$1\" -C \"$2\"";
+
     private const string DoneScript = "[ -x \"$1/script/gs_preinstall\" ] && printf '%s  %s\\n' \"$2\" \"$3\" | sha256sum -c --quiet --status";
 
     private readonly NodeConfig _node;
@@ -27,8 +33,8 @@ internal sealed class TransferPackageAction : StepAction
         _node = node;
         _package = package;
         _remoteDirectory = remoteDirectory;
-        _mkdir = StepContextExtensions.AsRoot(node, "mkdir", "-p", "-m", "0755", remoteDirectory);
-        _unpack = StepContextExtensions.AsRoot(node, "tar", "-xzf", Remote(package.OmTarball), "-C", remoteDirectory).WithTimeout(timeout);
+        _mkdir = StepContextExtensions.AsRoot(node, "mkdir", "-p", "-m", "0755", "--", remoteDirectory);
+        _unpack = StepContextExtensions.AsRoot(node, "sh", "-c", UnpackScript, "ogscale-unpack", Remote(package.OmTarball), remoteDirectory).WithTimeout(timeout);
         _done = StepContextExtensions.AsRoot(node, "sh", "-c", DoneScript, "ogscale-package-done", remoteDirectory, package.Sha256, Remote(package.Server));
         _exists = StepContextExtensions.AsRoot(node, "test", "-e", remoteDirectory);
         Timeout = timeout;
@@ -42,8 +48,11 @@ internal sealed class TransferPackageAction : StepAction
 
     public override IReadOnlyList<string> Transfers => [.. _package.Files.Select(f => $"{f} -> root@{_node.BackIp}:{Remote(f)}")];
 
-    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
-        (await context.TryRunAsync(_done, cancellationToken).ConfigureAwait(false)).Succeeded;
+    public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (await context.TryRunAsync(_done, cancellationToken).ConfigureAwait(false)).Succeeded && await WhyUnsafeAsync(context, cancellationToken).ConfigureAwait(false) is null;
+    }
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -55,6 +64,11 @@ internal sealed class TransferPackageAction : StepAction
         }
 
         await context.RunAsync(_mkdir, cancellationToken).ConfigureAwait(false);
+        if (await WhyUnsafeAsync(context, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            throw new InvalidOperationException($"{_node.Name}: the package directory {reason}; root writes and runs nothing there (make it root's, mode 0755, in directories only root can write)");
+        }
+
         var shell = await context.Shells.OpenAsync(_node, "root", cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
@@ -73,6 +87,12 @@ internal sealed class TransferPackageAction : StepAction
 
         await context.RunAsync(_unpack, cancellationToken).ConfigureAwait(false);
     }
+
+    // The directory itself; what it holds is checked right before root runs any of it (PreinstallAction), since
+    // gs_preinstall may give the unpacked files to the cluster user.
+    private async Task<string?> WhyUnsafeAsync(StepContext context, CancellationToken cancellationToken) =>
+        await SafePath.WhyUnsafeAsync(await context.Shells.OpenAsync(_node, "root", cancellationToken).ConfigureAwait(false), SafePathKind.Directory, "root", _remoteDirectory, cancellationToken)
+            .ConfigureAwait(false);
 
     private string Remote(string localFile) => $"{_remoteDirectory}/{Path.GetFileName(localFile)}";
 }

@@ -20,8 +20,13 @@ public sealed class KitCluster : IDisposable
     public const string ClusterName = "kitc";
     private readonly List<int> _installed = [];
 
+    // Its addresses (127.0.0.101-109) and ports are fixed, so two test runs on one machine (tests/flaky.sh beside
+    // tests/run.sh, two clones) would share them: one kit cluster per machine at a time, as the playground.
+    private readonly FileStream _machineLock;
+
     public KitCluster(int port)
     {
+        _machineLock = TakeMachineLock();
         Port = port;
         Root = Path.Combine("/tmp", "ogkit-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
@@ -38,8 +43,30 @@ public sealed class KitCluster : IDisposable
         catch
         {
             Directory.Delete(Root, recursive: true);
+            _machineLock.Dispose();
             throw;
         }
+    }
+
+    // FileShare.None is an exclusive flock(2) on Linux, released when the stream closes or the process dies.
+    private static FileStream TakeMachineLock()
+    {
+        FileStream? taken = null;
+        var free = Poll.Until(
+            () =>
+            {
+                try
+                {
+                    taken = new FileStream("/tmp/ogscale-kit-cluster.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    return true;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromMinutes(30));
+        return free && taken is not null ? taken : throw new TimeoutException("another kit cluster held /tmp/ogscale-kit-cluster.lock for 30 minutes");
     }
 
     public string Root { get; }
@@ -172,7 +199,14 @@ public sealed class KitCluster : IDisposable
             }
         }
 
-        Directory.Delete(Root, recursive: true);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        finally
+        {
+            _machineLock.Dispose();
+        }
     }
 
     private static void MustSucceed(ProcessResult result)

@@ -83,9 +83,13 @@ public sealed class StandbyScenarioTests
         Assert.Contains("remotehost=127.0.0.101", kept, StringComparison.Ordinal);
         Assert.Equal("dn_6002|physical", Ok(cluster.Run(1, "gsql", "-d", "postgres", "-p", "24600", "-A", "-t", "-c", "SELECT slot_name,slot_type FROM pg_replication_slots;")).StandardOutput.Trim());
 
-        var senders = Ok(cluster.Run(1, "gs_ctl", "query", "-D", dn1)).StandardOutput;
+        // The build returns once the standby's receiver streams; the primary's sender can still be in catch-up for a
+        // moment then (pg_stat_replication.state catchup -> streaming), so the DBA's check waits for it.
+        var senders = "";
+        Assert.True(
+            Poll.Until(() => (senders = cluster.Run(1, "gs_ctl", "query", "-D", dn1).StandardOutput).Contains("\tstate                          : Streaming\n", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
+            $"the primary's sender does not stream:\n{senders}");
         Assert.Contains("\tpeer_role                      : Standby\n", senders, StringComparison.Ordinal);
-        Assert.Contains("\tstate                          : Streaming\n", senders, StringComparison.Ordinal);
 
         // A row written on the primary is read on the standby.
         Ok(cluster.Run(1, "gsql", "postgres", "-p", "24600", "-c", "CREATE TABLE kit_check (v text); INSERT INTO kit_check VALUES ('from the primary');"));

@@ -28,6 +28,13 @@ public sealed partial class PostgreSqlEngine : IEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(state);
         var results = ExpansionChecks.Run(request, state).ToList();
+        if (request.HbaMethod is { } method)
+        {
+            results.Add(CheckResult.Fail("hba-method", request.Config.Primary.BackIp, false,
+                $"--hba-method {method} is for the openGauss engine; a PostgreSQL standby always streams as its own replication role with scram-sha-256",
+                "run without --hba-method"));
+        }
+
         var primary = state.Primary;
         if (primary.Running)
         {

@@ -55,6 +55,19 @@ public sealed class ExpandCommandTests
         Assert.Contains("the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("md5")]
+    [InlineData("scram-sha-256")]
+    [InlineData("")]
+    public async Task An_hba_method_other_than_trust_or_sha256_is_a_usage_error_naming_both(string method)
+    {
+        var run = await Expand("-h", "192.168.0.3", "--hba-method", method);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains($"--hba-method must be trust or sha256, not '{method}'", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_host_list_is_a_usage_error()
     {

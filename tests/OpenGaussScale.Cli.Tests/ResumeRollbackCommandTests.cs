@@ -63,6 +63,16 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_keeps_the_hba_method_of_the_run()
+    {
+        var journal = Journal("expand-sha256", "/nonexistent/cluster.xml", finished: null, hbaMethod: "sha256");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+
+        Assert.Contains("--parallel 6 --hba-method sha256 --time-out 300 --engine opengauss --yes", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dropnode_journal_is_resumed_as_dropnode_with_its_restart_choice()
     {
         var journal = Path.Combine(_state, "dropnode.jsonl");
@@ -224,14 +234,15 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     }
 
     // An expand journal in the control host's copy directory: one step done with one change, one step started.
-    private string Journal(string runId, string xml, int? finished)
+    private string Journal(string runId, string xml, int? finished, string? hbaMethod = null)
     {
+        var method = hbaMethod is null ? "" : $",\"hbaMethod\":\"{hbaMethod}\"";
         var dir = Path.Combine(_state, "journal");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, runId + ".jsonl");
         string[] lines =
         [
-            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"{{{runId}}}","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.3","192.168.0.4"],"user":"omm","group":"dbgrp","localMode":false,"packageDirectory":"/opt/pkg","timeoutSeconds":300,"parallelism":6,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/{{{runId}}}.jsonl"}}""",
+            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"{{{runId}}}","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.3","192.168.0.4"],"user":"omm","group":"dbgrp","localMode":false,"packageDirectory":"/opt/pkg","timeoutSeconds":300,"parallelism":6,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/{{{runId}}}.jsonl"{{{method}}}}}""",
             $$"""{"t":"2026-11-26T01:00:01+00:00","event":"started","runId":"{{runId}}","step":"slot@192.168.0.3"}""",
             $$$"""{"t":"2026-11-26T01:00:02+00:00","event":"change","runId":"{{{runId}}}","step":"slot@192.168.0.3","change":{"kind":"slot","host":"192.168.0.1","name":"ognode3","newValue":"created"}}""",
             $$"""{"t":"2026-11-26T01:00:03+00:00","event":"done","runId":"{{runId}}","step":"slot@192.168.0.3"}""",

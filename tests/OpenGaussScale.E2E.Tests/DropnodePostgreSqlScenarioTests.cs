@@ -76,6 +76,8 @@ public sealed class DropnodePostgreSqlScenarioTests(SixHostPlaygroundForDropnode
         Assert.Equal("ANY 1(ognode2)", await Sql(1, "show synchronous_standby_names"));
         Assert.Equal("ognode2\nognode5", await Sql(1, "select slot_name from pg_replication_slots order by 1"));
         Assert.DoesNotContain("127.0.0.13/32", await playground.SshOkAsync("omm@ognode1", "cat", Hba), StringComparison.Ordinal);
+        Assert.Equal("ogscale_repl_ognode2,ogscale_repl_ognode4,ogscale_repl_ognode5", await Sql(1, "select string_agg(rolname, ',' order by rolname) from pg_roles where rolname like 'ogscale\\_repl\\_%'"));
+        Assert.Equal("absent", await playground.SshOkAsync("root@ognode3", "sh", "-c", "test -e /home/omm/.pgpass && echo present || echo absent"));
         Assert.Contains("stopped", (await playground.PlaygroundAsync("status")).Stdout.Split('\n').Single(l => l.StartsWith("ognode3", StringComparison.Ordinal)), StringComparison.Ordinal);
         await RowReachesAsync("after dropping ognode3", 2, 4, 5);
 
@@ -89,6 +91,8 @@ public sealed class DropnodePostgreSqlScenarioTests(SixHostPlaygroundForDropnode
         }
 
         Assert.Equal("127.0.0.15|streaming", await Sql(4, "select sender_host, status from pg_stat_wal_receiver"));
+        Assert.Equal("ognode4|ogscale_repl_ognode4", await Sql(5, "select application_name, usename from pg_stat_replication"));
+        Assert.Contains("host    replication    ogscale_repl_ognode4    127.0.0.14/32    scram-sha-256", await playground.SshOkAsync("omm@ognode5", "cat", Hba), StringComparison.Ordinal);
         Assert.Equal("", await Sql(1, "show synchronous_standby_names"));
         await RowReachesAsync("after dropping ognode2", 4, 5);
 

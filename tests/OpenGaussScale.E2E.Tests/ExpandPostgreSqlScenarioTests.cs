@@ -62,6 +62,40 @@ public sealed class ExpandPostgreSqlScenarioTests(FourHostPlaygroundForExpand pl
         Assert.Equal("ognode2|streaming\nognode3|streaming", await Sql(1, "select application_name, state from pg_stat_replication order by 1"));
         Assert.Equal("ognode4|streaming", await Sql(2, "select application_name, state from pg_stat_replication"));
 
+        // Each standby streams as its own replication role with a password; no rule lets anything in without one.
+        var primaryHba = await playground.SshOkAsync("omm@ognode1", "cat", "/opt/ogscale/data/dn/pg_hba.conf");
+        Assert.Contains("host    replication    ogscale_repl_ognode2    127.0.0.12/32    scram-sha-256", primaryHba, StringComparison.Ordinal);
+        Assert.Contains("host    replication    ogscale_repl_ognode3    127.0.0.13/32    scram-sha-256", primaryHba, StringComparison.Ordinal);
+        Assert.Contains("host    replication    ogscale_repl_ognode4    127.0.0.14/32    scram-sha-256", await playground.SshOkAsync("omm@ognode2", "cat", "/opt/ogscale/data/dn/pg_hba.conf"), StringComparison.Ordinal);
+        Assert.DoesNotContain(primaryHba.Split('\n'), l => l.Contains("127.0.0.1", StringComparison.Ordinal) && !l.Contains("127.0.0.11/", StringComparison.Ordinal) && l.TrimEnd().EndsWith("trust", StringComparison.Ordinal));
+        Assert.Equal("ognode2|ogscale_repl_ognode2\nognode3|ogscale_repl_ognode3", await Sql(1, "select application_name, usename from pg_stat_replication order by 1"));
+        Assert.Equal("ognode4|ogscale_repl_ognode4", await Sql(2, "select application_name, usename from pg_stat_replication"));
+        Assert.Equal("f|t", await Sql(1, "select bool_or(rolsuper), bool_and(rolreplication) from pg_roles where rolname like 'ogscale\\_repl\\_%'"));
+        var passwords = new List<string>();
+        foreach (var node in new[] { 2, 3, 4 })
+        {
+            Assert.Equal("600 omm", await playground.SshOkAsync($"root@ognode{node}", "stat", "-c", "%a %U", "/home/omm/.pgpass"));
+            var line = await playground.SshOkAsync($"root@ognode{node}", "cat", "/home/omm/.pgpass");
+            Assert.Matches($"^\\*:\\*:replication:ogscale_repl_ognode{node}:[A-Za-z0-9_-]{{43}}$", line);
+            passwords.Add(line.Split(':')[^1]);
+            Assert.DoesNotContain("password=", await playground.SshOkAsync($"omm@ognode{node}", "cat", "/opt/ogscale/data/dn/postgresql.auto.conf"), StringComparison.Ordinal);
+
+            // A local account that is not the cluster user cannot copy the cluster from the standby's upstream, as the
+            // cluster user (no rule admits it) or as the standby's role (a password is asked for).
+            var upstream = node == 4 ? "127.0.0.12" : "127.0.0.11";
+            foreach (var role in new[] { "omm", $"ogscale_repl_ognode{node}" })
+            {
+                var copy = await playground.SshAsync($"root@ognode{node}", "runuser", "-u", "nobody", "--", "/usr/lib/postgresql/15/bin/pg_basebackup",
+                    "-h", upstream, "-p", "15400", "-U", role, "-w", "-D", $"/tmp/ogscale-e2e-nobody-{node}", "-X", "none");
+                var refusal = role == "omm" ? "no pg_hba.conf entry for replication connection" : "fe_sendauth: no password supplied";
+                Assert.True(copy.ExitCode != 0 && copy.Stderr.Contains(refusal, StringComparison.Ordinal), $"nobody on ognode{node} as {role}: {copy}");
+            }
+        }
+
+        Assert.Equal(3, passwords.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(SecretLeaks.Find(passwords, [.. Enumerable.Range(1, 4).SelectMany(playground.HostSources), SecretLeaks.ControlState], ".pgpass"));
+        Assert.All(passwords, p => Assert.DoesNotContain(p, run.ToString(), StringComparison.Ordinal));
+
         // The same command again is a no-op that exits 0.
         var rerun = await OgscaleProcess.RunAsync(expand, TimeSpan.FromMinutes(5));
         Assert.True(rerun.ExitCode == 0, rerun.ToString());

@@ -10,7 +10,7 @@ namespace OpenGaussScale.Cli.Commands;
 
 /// <summary>
 /// `ogscale expand -U USER -G GROUP -X XMLFILE -h IP[,IP...] [-L] [--package DIR] [--time-out SECS] [--dry-run] [--yes]
-/// [--parallel N] [--output text|json] [--engine ...]`: adds standby and cascade standby servers online (gs_expansion).
+/// [--parallel N] [--output text|json] [--engine ...] [--hba-method trust|sha256]`: adds standby and cascade standby servers online (gs_expansion).
 /// </summary>
 internal static class ExpandCommand
 {
@@ -36,6 +36,13 @@ internal static class ExpandCommand
             },
         };
         var engine = CommonOptions.Engine();
+        var hbaMethod = CommonOptions.OneOf(
+            new Option<string>("--hba-method")
+            {
+                Description = "openGauss: the method of the pg_hba rules between the nodes, trust (what gs_expansion writes, the default) or sha256 (no password-less remote login as the cluster user; replication is unaffected)",
+                HelpName = "trust|sha256",
+            },
+            Core.Engines.OpenGauss.HbaEntry.Methods);
 
         var command = new Command("expand", "add standby and cascade standby servers to a running cluster, online (gs_expansion)");
         options.AddTo(command);
@@ -47,17 +54,18 @@ internal static class ExpandCommand
         command.Options.Add(yes);
         command.Options.Add(parallel);
         command.Options.Add(engine);
+        command.Options.Add(hbaMethod);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new ExpandArguments(
                 parse.GetRequiredValue(hosts), parse.GetValue(local), parse.GetValue(package)?.FullName, parse.GetValue(timeout),
-                parse.GetValue(dryRun), parse.GetValue(yes), parse.GetValue(parallel), parse.GetRequiredValue(engine));
+                parse.GetValue(dryRun), parse.GetValue(yes), parse.GetValue(parallel), parse.GetRequiredValue(engine), parse.GetValue(hbaMethod));
             return await RunAsync(parse, services, options, request, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine);
+    private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine, string? HbaMethod);
 
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, ExpandArguments args, CancellationToken cancellationToken)
     {
@@ -97,6 +105,7 @@ internal static class ExpandCommand
             DryRun = args.DryRun,
             Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),
             EnvironmentFile = environmentFile,
+            HbaMethod = args.HbaMethod,
         };
 
         // The same command run again after a failed host reuses the data directory the earlier run filled on it.

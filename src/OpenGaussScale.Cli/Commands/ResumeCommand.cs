@@ -89,6 +89,12 @@ internal static class ResumeCommand
             yield return Text("parallelism");
         }
 
+        if (run.TryGetProperty("hbaMethod", out var method) && method.ValueKind == JsonValueKind.String)
+        {
+            yield return "--hba-method";
+            yield return method.GetString()!;
+        }
+
         yield return "--time-out";
         yield return Text("timeoutSeconds");
         yield return "--engine";

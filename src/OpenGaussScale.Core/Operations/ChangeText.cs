@@ -21,6 +21,11 @@ public static class ChangeText
             ChangeKinds.File => $"{change.Host}: {change.Path} restored from {change.BackupPath}",
             ChangeKinds.DataCopy => $"{change.Host}: {change.Path} emptied (ogscale filled it)",
             ChangeKinds.Directory => $"{change.Host}: {change.Path} removed (ogscale created it)",
+            ChangeKinds.Role when change.OldValue == "dropped" => $"{change.Host}: replication role {change.Name} created again, with a new password",
+            ChangeKinds.Role when change.NewValue == "password-set" => $"{change.Host}: replication role {change.Name} keeps its new password (its standby's .pgpass has it)",
+            ChangeKinds.Role => $"{change.Host}: replication role {change.Name} dropped again",
+            ChangeKinds.PassFile when change.OldValue is not null => $"{change.Host}: the .pgpass line of {change.Name} keeps its new password",
+            ChangeKinds.PassFile => $"{change.Host}: the .pgpass line of {change.Name} removed again",
             _ => $"{change.Host}: {change.Kind} {change.Name ?? change.Path}",
         };
     }

@@ -31,6 +31,12 @@ public sealed record ExpandRequest
     /// <summary>The environment file sourced for the cluster user on every node.</summary>
     public required string EnvironmentFile { get; init; }
 
+    /// <summary>
+    /// --hba-method (openGauss): the method of the peers' pg_hba rules, trust (gs_expansion's, the default) or sha256;
+    /// null when not given. PostgreSQL takes none: its standbys always authenticate as their own role with scram-sha-256.
+    /// </summary>
+    public string? HbaMethod { get; init; }
+
     /// <summary>The new hosts as XML nodes.</summary>
     public IEnumerable<NodeConfig> NewNodes => Hosts.Select(h => Config.FindByBackIp(h)!);
 }

@@ -18,7 +18,8 @@ public sealed record RunRecord(
     string ControlHost,
     string RunningUser,
     int Pid,
-    string PrimaryJournal)
+    string PrimaryJournal,
+    string? HbaMethod = null)
 {
     public static RunRecord From(ExpandRequest request, string engine, LockInfo owner)
     {
@@ -39,6 +40,7 @@ public sealed record RunRecord(
             owner.ControlHost,
             owner.User,
             owner.Pid,
-            owner.Journal ?? "");
+            owner.Journal ?? "",
+            request.HbaMethod);
     }
 }

@@ -26,4 +26,16 @@ public static class ChangeKinds
 
     /// <summary>A data directory filled by a base backup or a build (Path).</summary>
     public const string DataCopy = "data-copy";
+
+    /// <summary>
+    /// A database role on the primary (Host), Name: NewValue "created" or "password-set" (an existing role given a new
+    /// password), or OldValue "dropped". Never the password or its verifier.
+    /// </summary>
+    public const string Role = "role";
+
+    /// <summary>
+    /// The cluster user's .pgpass line for a role (Name) on a node (Host), written (NewValue "written"; OldValue
+    /// "present" when a line for the role was there before). Never the password.
+    /// </summary>
+    public const string PassFile = "pgpass";
 }

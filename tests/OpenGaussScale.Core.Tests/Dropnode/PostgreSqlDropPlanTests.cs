@@ -18,6 +18,7 @@ public sealed class PostgreSqlDropPlanTests
                 "guc@10.0.0.1", "hba@10.0.0.1", "hba@10.0.0.2", "hba@10.0.0.4",
                 "stop@10.0.0.3",
                 "slot@10.0.0.1",
+                "roles@10.0.0.1",
             ],
             plan.Steps.Select(s => s.Id));
         // One -c per statement: ALTER SYSTEM cannot run inside the transaction block of a multi-statement -c.
@@ -34,7 +35,8 @@ public sealed class PostgreSqlDropPlanTests
         var remove = plan["hba@10.0.0.1"].Action.Describe()[0].ToString();
         Assert.EndsWith(
             "ogscale-hba-remove /opt/data/dn/pg_hba.conf /opt/data/dn/pg_hba.conf.ogscale-before-dropnode-20261125231042 "
-            + "'host    replication    omm    10.0.0.3/32    trust' 'host    replication    omm    10.0.0.4/32    trust'",
+            + "'host    replication    ogscale_repl_node3    10.0.0.3/32    scram-sha-256' 'host    replication    omm    10.0.0.3/32    trust' "
+            + "'host    replication    ogscale_repl_node4    10.0.0.4/32    scram-sha-256' 'host    replication    omm    10.0.0.4/32    trust'",
             remove, StringComparison.Ordinal);
         Assert.Contains("grep -vxF", remove, StringComparison.Ordinal);
     }
@@ -64,9 +66,31 @@ public sealed class PostgreSqlDropPlanTests
 
         Assert.Equal(["backup@10.0.0.1", "backup@10.0.0.3", "backup@10.0.0.4", "repoint@10.0.0.4"], plan.Steps.Take(4).Select(s => s.Id));
         var repoint = plan["repoint@10.0.0.4"].Action;
-        Assert.Equal("user=omm host=10.0.0.3 port=15400 application_name=node4", repoint.Settings.ToDictionary()["primary_conninfo"]);
+        Assert.Equal("user=ogscale_repl_node4 host=10.0.0.3 port=15400 application_name=node4", repoint.Settings.ToDictionary()["primary_conninfo"]);
+        Assert.EndsWith("ogscale-pgpass write '*:*:replication:ogscale_repl_node4:'", repoint.Describe()[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains(repoint.Describe(), c => c.Host == S3 && c.ToString().Contains("'host    replication    ogscale_repl_node4    10.0.0.4/32    scram-sha-256'", StringComparison.Ordinal));
         Assert.Equal("node4", repoint.Settings.ToDictionary()["primary_slot_name"]);
         Assert.Contains(repoint.Describe(), c => c.Host == S3 && c.ToString().Contains("pg_create_physical_replication_slot('\\''node4'\\'', true)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_targets_roles_go_from_the_primary_and_their_pgpass_lines_from_the_targets_that_answer()
+    {
+        var state = PostgreSql(change: n => n.Node.BackIp == C4 ? n with { Reachable = false, Running = false } : n);
+
+        var plan = _engine.PlanDrop(Request(S3, C4), state);
+
+        var roles = plan.Steps.Single(s => s.Action.Name == "roles");
+        Assert.Equal("roles@10.0.0.1", roles.Id);
+        Assert.Same(plan.Steps[^1], roles);
+        Assert.True(plan.Steps.ToList().FindLastIndex(s => s.Action.Name is "stop" or "slot") < plan.Steps.ToList().IndexOf(roles));
+        Assert.Equal(
+            [
+                "omm@10.0.0.1: drop role if exists \"ogscale_repl_node3\"",
+                "omm@10.0.0.1: drop role if exists \"ogscale_repl_node4\"",
+                "omm@10.0.0.3: remove '*:*:replication:ogscale_repl_node3:'",
+            ],
+            roles.Action.Describe().Select(c => $"{c.User}@{c.Host}: {(c.Command.Argv[0] == "psql" ? c.Command.Argv[^1] : string.Join(' ', c.Command.Argv.TakeLast(2).Select(Core.Remote.ShellQuote.Quote)))}"));
     }
 
     [Fact]

@@ -46,6 +46,17 @@ public sealed class OpenGaussPlanTests
     }
 
     [Fact]
+    public void The_peer_rules_are_trust_as_gs_expansion_writes_them_unless_sha256_is_asked_for()
+    {
+        var trust = _engine.PlanExpand(Request("192.168.0.3"), State());
+        var sha256 = _engine.PlanExpand(Request("192.168.0.3") with { HbaMethod = "sha256" }, State());
+
+        Assert.Equal("omm@192.168.0.1: gs_guc reload -D /opt/data/dn -h 'host    all    omm    192.168.0.3/32    trust'", Assert.Single(trust["hba@192.168.0.1"].Action.Describe()).ToString());
+        Assert.Equal("omm@192.168.0.1: gs_guc reload -D /opt/data/dn -h 'host    all    omm    192.168.0.3/32    sha256'", Assert.Single(sha256["hba@192.168.0.1"].Action.Describe()).ToString());
+        Assert.All(sha256["hba@192.168.0.3"].Action.Describe(), c => Assert.EndsWith("/32    sha256'", c.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void New_hosts_get_the_next_free_data_node_names_their_az_and_a_full_mesh()
     {
         var plan = _engine.PlanExpand(Request("192.168.0.3", "192.168.0.4"), State());

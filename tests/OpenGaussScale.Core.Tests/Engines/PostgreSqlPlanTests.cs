@@ -19,12 +19,14 @@ public sealed class PostgreSqlPlanTests
 
         Assert.Equal(
             [
-                "prepare@127.0.0.12", "allow@127.0.0.12", "slot@127.0.0.12", "basebackup@127.0.0.12", "start@127.0.0.12", "wait@127.0.0.12",
-                "prepare@127.0.0.13", "allow@127.0.0.13", "slot@127.0.0.13", "basebackup@127.0.0.13", "start@127.0.0.13", "wait@127.0.0.13",
-                "prepare@127.0.0.14", "allow@127.0.0.14", "slot@127.0.0.14", "basebackup@127.0.0.14", "start@127.0.0.14", "wait@127.0.0.14",
+                "prepare@127.0.0.12", "allow@127.0.0.12", "credential@127.0.0.12", "slot@127.0.0.12", "basebackup@127.0.0.12", "start@127.0.0.12", "wait@127.0.0.12",
+                "prepare@127.0.0.13", "allow@127.0.0.13", "credential@127.0.0.13", "slot@127.0.0.13", "basebackup@127.0.0.13", "start@127.0.0.13", "wait@127.0.0.13",
+                "prepare@127.0.0.14", "allow@127.0.0.14", "credential@127.0.0.14", "slot@127.0.0.14", "basebackup@127.0.0.14", "start@127.0.0.14", "wait@127.0.0.14",
             ],
             plan.Steps.Select(s => s.Id));
         Assert.Equal(["wait@127.0.0.12"], plan["allow@127.0.0.14"].DependsOn);
+        Assert.Equal(["allow@127.0.0.14", "wait@127.0.0.12"], plan["credential@127.0.0.14"].DependsOn);
+        Assert.Contains("credential@127.0.0.14", plan["basebackup@127.0.0.14"].DependsOn);
         Assert.Equal("hba@127.0.0.12", plan["allow@127.0.0.14"].ExclusiveKey);
         Assert.Equal("hba@127.0.0.11", plan["allow@127.0.0.13"].ExclusiveKey);
         Assert.All(plan.Steps, s => Assert.True(s.Isolated));
@@ -37,14 +39,37 @@ public sealed class PostgreSqlPlanTests
 
         var cascadeBackup = plan["basebackup@127.0.0.14"].Action.Describe().Select(c => c.ToString()).ToList();
         Assert.Equal(
-            "omm@127.0.0.14: pg_basebackup -h 127.0.0.12 -p 15400 -U omm -D /opt/data/dn -X stream -c fast -S node4 -R -d application_name=node4",
+            "omm@127.0.0.14: env -u PGPASSWORD pg_basebackup -h 127.0.0.12 -p 15400 -U ogscale_repl_node4 -w -D /opt/data/dn -X stream -c fast -S node4 -R -d application_name=node4",
             cascadeBackup[0]);
         Assert.EndsWith("/opt/data/dn 'listen_addresses = '\\''127.0.0.14'\\'''", cascadeBackup[1], StringComparison.Ordinal);
         Assert.Equal(
             "omm@127.0.0.12: sh -c " ,
             plan["allow@127.0.0.14"].Action.Describe()[0].ToString()[.."omm@127.0.0.12: sh -c ".Length]);
-        Assert.Contains("'host    replication    omm    127.0.0.14/32    trust'", plan["allow@127.0.0.14"].Action.Describe()[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains("'host    replication    ogscale_repl_node4    127.0.0.14/32    scram-sha-256'", plan["allow@127.0.0.14"].Action.Describe()[0].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Steps.SelectMany(s => s.Action.Describe()), c => c.ToString().Contains("trust", StringComparison.Ordinal));
         Assert.Contains("/opt/data/dn/pg_hba.conf", plan["allow@127.0.0.14"].Action.Describe()[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_credential_goes_to_the_standbys_pgpass_and_the_primary_and_is_tried_against_the_upstream()
+    {
+        var plan = _engine.PlanExpand(Request("127.0.0.12", "127.0.0.14"), State());
+
+        var commands = plan["credential@127.0.0.14"].Action.Describe();
+        Assert.Equal(("127.0.0.14", "omm"), (commands[0].Host, commands[0].User));
+        Assert.EndsWith("ogscale-pgpass write '*:*:replication:ogscale_repl_node4:'", commands[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal("omm@127.0.0.11: psql -X -A -t -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -p 15400 -d postgres -f -", commands[1].ToString());
+        Assert.Equal(
+            "omm@127.0.0.14: env -u PGPASSWORD psql -X -A -t -q -w -d 'host=127.0.0.12 port=15400 user=ogscale_repl_node4 dbname=replication replication=true connect_timeout=10' -c IDENTIFY_SYSTEM",
+            commands[2].ToString());
+    }
+
+    [Fact]
+    public void An_hba_method_is_refused_for_postgresql()
+    {
+        var error = Assert.Single(_engine.CheckExpand(Request("127.0.0.12") with { HbaMethod = "sha256" }, State()), r => !r.Ok);
+
+        Assert.Equal("--hba-method sha256 is for the openGauss engine; a PostgreSQL standby always streams as its own replication role with scram-sha-256", error.Message);
     }
 
     [Fact]
@@ -68,7 +93,8 @@ public sealed class PostgreSqlPlanTests
         var commands = step.Action.Describe().Select(c => c.ToString()).ToList();
         Assert.StartsWith("omm@127.0.0.13: sh -c", commands[0], StringComparison.Ordinal);
         Assert.Contains("pg_drop_replication_slot", commands[1], StringComparison.Ordinal);
-        Assert.Contains("'host    replication    omm    127.0.0.13/32    trust'", commands[2], StringComparison.Ordinal);
+        Assert.Contains("'host    replication    ogscale_repl_node3    127.0.0.13/32    scram-sha-256'", commands[2], StringComparison.Ordinal);
+        Assert.Equal("omm@127.0.0.11: psql -X -A -t -q -F '|' -v ON_ERROR_STOP=1 -p 15400 -d postgres -c 'drop role if exists \"ogscale_repl_node3\"'", commands[4]);
     }
 
     [Fact]

@@ -3,12 +3,18 @@ using System.Diagnostics;
 
 namespace OpenGaussScale.Core.Tests.Fakes;
 
-/// <summary>A test IRemoteShell that runs the command text with this machine's /bin/sh, so scripts meet a real shell and file system.</summary>
+/// <summary>
+/// A test IRemoteShell that runs the command text with this machine's /bin/sh, so scripts meet a real shell and file
+/// system; with a launcher (e.g. runuser -u postgres -- env HOME=...) the shell runs under it.
+/// </summary>
 internal sealed class ProcessShell : IRemoteShell
 {
-    public ProcessShell(string host = "127.0.0.1", string user = "root")
+    private readonly IReadOnlyList<string> _launcher;
+
+    public ProcessShell(string host = "127.0.0.1", string user = "root", IReadOnlyList<string>? launcher = null)
     {
         Target = new RemoteTarget(host, 22, user);
+        _launcher = launcher ?? [];
     }
 
     public RemoteTarget Target { get; }
@@ -32,9 +38,13 @@ internal sealed class ProcessShell : IRemoteShell
             throw new RemoteException(RemoteFailureKind.ConnectionRefused, Target, $"{Target.Host}: connection refused");
         }
 
-        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(command.ToShellText());
+        string[] argv = [.. _launcher, "/bin/sh", "-c", command.ToShellText()];
+        var info = new ProcessStartInfo(argv[0]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in argv.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
 

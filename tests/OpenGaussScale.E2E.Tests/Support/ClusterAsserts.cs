@@ -5,12 +5,13 @@ namespace OpenGaussScale.E2E.Tests.Support;
 /// <summary>What the fault tests check on a PostgreSQL playground after each fault.</summary>
 public static class ClusterAsserts
 {
-    /// <summary>What a rollback must restore on the primary: its rules, its settings, its slots.</summary>
+    /// <summary>What a rollback must restore on the primary: its rules, its settings, its slots, its replication roles.</summary>
     public static async Task<string> PrimarySnapshotAsync(PlaygroundFixture playground)
     {
         ArgumentNullException.ThrowIfNull(playground);
         return await playground.SshOkAsync("omm@ognode1", "sh", "-c", "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf") +
-            (await playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout;
+            (await playground.PlaygroundAsync("sql", "1", "select slot_name from pg_replication_slots order by 1")).Stdout +
+            (await playground.PlaygroundAsync("sql", "1", "select 'role ' || rolname from pg_roles where rolname like 'ogscale\\_repl\\_%' order by 1")).Stdout;
     }
 
     /// <summary>A row written on the primary shows on ognodeN within 30 s.</summary>

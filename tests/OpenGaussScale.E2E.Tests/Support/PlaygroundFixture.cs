@@ -64,6 +64,13 @@ public abstract class PlaygroundFixture : IAsyncLifetime
         Directory.Delete(Dir, recursive: true);
     }
 
+    /// <summary>Host N's private directories as this machine sees them: the bind sources of /opt/ogscale, /home/omm and /root.</summary>
+    public IReadOnlyList<string> HostSources(int node)
+    {
+        var layout = new OpenGaussScale.Playground.Hosts.PlaygroundLayout(Dir);
+        return [layout.OptSource(node), layout.OmmHomeSource(node), layout.RootHome(node)];
+    }
+
     /// <summary>`ogscale playground VERB ... --dir DIR`.</summary>
     public Task<ProcessResult> PlaygroundAsync(params string[] args) =>
         OgscaleProcess.RunAsync(["playground", .. args, "--dir", Dir], TimeSpan.FromMinutes(2));

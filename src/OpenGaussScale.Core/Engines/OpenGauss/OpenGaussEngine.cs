@@ -74,6 +74,7 @@ public sealed partial class OpenGaussEngine : IEngine
         var ids = OgNames.AssignIds(buildOrder, state);
         var mesh = MeshMembers(state, request.Hosts);
         var gausslog = state.Facts.GetValueOrDefault(OgProbe.EnvPrefix + "GAUSSLOG") ?? $"{config.LogPath.TrimEnd('/')}/{user}";
+        var method = request.HbaMethod ?? HbaEntry.Trust;
         var steps = new List<PlanStep>();
 
         // Existing members that can be reached get the new hosts in their mesh and hba, and are reloaded when running.
@@ -85,7 +86,7 @@ public sealed partial class OpenGaussEngine : IEngine
                 new SetGucAction(node, user, env, ReplicationMesh.SettingsFor(node, mesh, member.Settings), member.Settings, member.Running), [], Isolated: false)
             { ExclusiveKey = $"conf@{node.BackIp}" });
             steps.Add(new PlanStep(Id("hba", node), node.BackIp, $"trust the new hosts in the pg_hba.conf of {node.Name}",
-                new HbaAction(node, user, env, [.. request.NewNodes.OrderBy(n => n.Index).Select(n => new HbaEntry(user, n.BackIp))], remove: false, reload: member.Running), [], Isolated: false)
+                new HbaAction(node, user, env, [.. request.NewNodes.OrderBy(n => n.Index).Select(n => new HbaEntry(user, n.BackIp, method))], remove: false, reload: member.Running), [], Isolated: false)
             { ExclusiveKey = $"conf@{node.BackIp}" });
             existingSteps.Add(Id("guc", node));
             existingSteps.Add(Id("hba", node));
@@ -129,7 +130,7 @@ public sealed partial class OpenGaussEngine : IEngine
             steps.Add(Step("guc", node, $"configure {node.Name} as {name}", new SetGucAction(node, user, env, settings, status.Settings, running), [Id("version", node)])
                 with { ExclusiveKey = $"conf@{node.BackIp}" });
             steps.Add(Step("hba", node, $"trust the cluster in the pg_hba.conf of {node.Name}",
-                new HbaAction(node, user, env, [.. mesh.Where(m => m.BackIp != node.BackIp).Select(m => new HbaEntry(user, m.BackIp))], remove: false, reload: running),
+                new HbaAction(node, user, env, [.. mesh.Where(m => m.BackIp != node.BackIp).Select(m => new HbaEntry(user, m.BackIp, method))], remove: false, reload: running),
                 [Id("version", node)]) with { ExclusiveKey = $"conf@{node.BackIp}" });
 
             var upstream = ExpansionTopology.UpstreamFor(node, request, state);

@@ -60,11 +60,34 @@ internal sealed class PgReverter : IChangeReverter
                     StepContextExtensions.AsRoot(node, "sh", "-c", "[ -e \"$2\" ] || exit 0; rm -rf -- \"$1\"; mv -- \"$2\" \"$1\"", "ogscale-restore", change.Path!, change.BackupPath),
                     cancellationToken).ConfigureAwait(false);
                 break;
+            case ChangeKinds.Role when change.NewValue == "created":
+                await context.RunAsync(Credential(context, change).DropRole, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.Role when change.NewValue == "password-set":
+                // The old password is nowhere (ogscale never reads one back); the standby's .pgpass has the new one.
+                break;
+            case ChangeKinds.Role when change.OldValue == "dropped":
+                await Credential(context, change).IssueAsync(context, journal: false, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.PassFile when change.OldValue is null:
+                await context.RunAsync(Credential(context, change).RemoveLine, cancellationToken).ConfigureAwait(false);
+                break;
+            case ChangeKinds.PassFile:
+                // The role's line was there before: it keeps the new password, which the role has too.
+                break;
             case ChangeKinds.Directory when change.NewValue == "created":
                 await context.RunAsync(StepContextExtensions.AsRoot(node, "rm", "-rf", "--", change.Path!), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"{change.Host}: ogscale cannot undo a '{change.Kind}' change of the PostgreSQL engine");
         }
+    }
+
+    // The role is the replication role of an XML node, derived again: a journal never names a role ogscale did not make.
+    private static ReplicationCredential Credential(StepContext context, ChangeRecord change)
+    {
+        var standby = context.Config.Nodes.FirstOrDefault(n => n.Role != Config.NodeRole.Primary && PgNames.ReplicationRole(n) == change.Name)
+            ?? throw new InvalidOperationException($"{change.Host}: '{change.Name}' is not the replication role of a standby of {context.Config.FilePath}; ogscale leaves it alone");
+        return new ReplicationCredential(standby, context.Config.Primary, context.User, context.EnvironmentFile);
     }
 }

@@ -20,6 +20,19 @@ public static class PgSql
             "-p", node.Port.ToString(CultureInfo.InvariantCulture), "-d", "postgres", "-c", sql);
     }
 
+    /// <summary>
+    /// SQL given on psql's standard input (set on the command when it runs), for statements with a secret in them: an
+    /// argument would show in the process list. Errors are terse (no "LINE n:" echo of the statement).
+    /// </summary>
+    public static PlannedCommand StdinCommand(NodeConfig node, string user, string environmentFile)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return StepContextExtensions.AsUser(
+            node, user, environmentFile,
+            "psql", "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse",
+            "-p", node.Port.ToString(CultureInfo.InvariantCulture), "-d", "postgres", "-f", "-");
+    }
+
     public static IReadOnlyList<string[]> Rows(CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

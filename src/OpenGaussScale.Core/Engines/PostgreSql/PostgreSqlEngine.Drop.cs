@@ -59,7 +59,7 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             var next = DropTopology.NewUpstream(orphan, request, state, s => s.Node.AzName)
                 ?? throw new InvalidOperationException($"{orphan.Node.Name} has no standby to follow; the checks should have stopped this run");
             steps.Add(Step("repoint", orphan.Node, $"make {orphan.Node.Name} stream from {next.Name}",
-                new RepointCascadeAction(orphan.Node, next, user, env, HbaFile(next, state), $"ogscale-before-repoint-{request.Stamp}")));
+                new RepointCascadeAction(orphan.Node, next, config.Primary, user, env, HbaFile(next, state), $"ogscale-before-repoint-{request.Stamp}")));
         }
 
         // 3. Every kept node forgets the targets: synchronous_standby_names first (commits must not wait on them), pg_hba.
@@ -74,7 +74,7 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             }
 
             steps.Add(Step("hba", member.Node, $"remove the targets' rules from the pg_hba.conf of {member.Node.Name}",
-                new RemoveRulesAction(member.Node, user, env, HbaFile(member.Node, state), [.. targets.Select(t => PgNames.ReplicationRule(user, t.Node.BackIp))], suffix)));
+                new RemoveRulesAction(member.Node, user, env, HbaFile(member.Node, state), [.. targets.SelectMany(t => DroppedRules(user, t.Node))], suffix)));
         }
 
         // 4. The targets stop; their walsenders must be gone, or their slots cannot be dropped.
@@ -94,7 +94,11 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             }
         }
 
-        // 6. Single-node mode: a restart only when asked for.
+        // 6. Their replication roles go from the primary, their .pgpass lines from the targets that can be reached.
+        steps.Add(Step("roles", config.Primary, $"drop the targets' replication roles on {config.Primary.Name}",
+            new DropRolesAction([.. targets.Select(t => (new ReplicationCredential(t.Node, config.Primary, user, env), t.Reachable))])));
+
+        // 7. Single-node mode: a restart only when asked for.
         if (singleNode && request.RestartPrimary)
         {
             steps.Add(Step("restart", config.Primary, $"restart the primary {config.Primary.Name}",
@@ -115,6 +119,10 @@ public sealed partial class PostgreSqlEngine : IDropEngine
         ArgumentNullException.ThrowIfNull(state);
         return [PgNames.ApplicationName(state[target].Node)];
     }
+
+    // A target's rule as ogscale writes it, and the trust rule an ogscale without replication roles wrote.
+    private static IEnumerable<string> DroppedRules(string user, NodeConfig target) =>
+        [PgNames.ReplicationRule(PgNames.ReplicationRole(target), target.BackIp), PgNames.LegacyTrustRule(user, target.BackIp)];
 
     // Every step waits for the one before it: the plan's order is the order of the changes.
     private static Plan Chain(Plan plan) =>

@@ -9,7 +9,7 @@ namespace OpenGaussScale.Core.Engines.PostgreSql;
 
 /// <summary>
 /// PostgreSQL streaming replication in the same terms as openGauss's expansion: per new host a replication rule and a
-/// slot on its upstream, a base backup (cascades from their standby), application_name = the XML node name, start,
+/// slot on its upstream, its own replication role and password (<see cref="ReplicationCredential"/>), a base backup (cascades from their standby), application_name = the XML node name, start,
 /// wait until streaming. The primary is never restarted; settings are read with current_setting, never by grepping files.
 /// </summary>
 public sealed partial class PostgreSqlEngine : IEngine
@@ -28,6 +28,13 @@ public sealed partial class PostgreSqlEngine : IEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(state);
         var results = ExpansionChecks.Run(request, state).ToList();
+        if (request.HbaMethod is { } method)
+        {
+            results.Add(CheckResult.Fail("hba-method", request.Config.Primary.BackIp, false,
+                $"--hba-method {method} is for the openGauss engine; a PostgreSQL standby always streams as its own replication role with scram-sha-256",
+                "run without --hba-method"));
+        }
+
         var primary = state.Primary;
         if (primary.Running)
         {
@@ -70,10 +77,12 @@ public sealed partial class PostgreSqlEngine : IEngine
             steps.Add(Step("prepare", node, $"prepare {node.DataDir} on {node.Name}", new PrepareDataDirectoryAction(node, user, request.Group, LogDirectory(request), LeftoverData.IsOwn(state, node)), first));
             steps.Add(Step("allow", node, $"allow {node.Name} to stream from {upstream.Name}", new AllowReplicationAction(upstream, node, user, env, hbaFile, BackupSuffix(node)), afterUpstream)
                 with { ExclusiveKey = $"hba@{upstream.BackIp}" });
+            steps.Add(Step("credential", node, $"give {node.Name} its replication role {PgNames.ReplicationRole(node)} and password",
+                new CredentialAction(node, upstream, request.Config.Primary, user, env), [Id("allow", node), .. afterUpstream]));
             steps.Add(Step("slot", node, $"create the slot of {node.Name} on {upstream.Name}", new CreateSlotAction(upstream, node, user, env), afterUpstream));
             steps.Add(Step("basebackup", node, $"copy {upstream.Name} to {node.Name}",
                 new BaseBackupAction(node, upstream, user, env, ListenAddresses(node, state), request.Timeout, LeftoverData.IsOwn(state, node)),
-                [Id("prepare", node), Id("allow", node), Id("slot", node)]));
+                [Id("prepare", node), Id("allow", node), Id("credential", node), Id("slot", node)]));
             steps.Add(Step("start", node, $"start {node.Name}", new StartStandbyAction(node, user, env, $"{LogDirectory(request)}/postgresql.log", request.Timeout), [Id("basebackup", node)]));
             steps.Add(Step("wait", node, $"wait until {node.Name} streams", new WaitStreamingAction(node, upstream, user, env, $"{LogDirectory(request)}/postgresql.log"), [Id("start", node)]));
         }
@@ -95,7 +104,7 @@ public sealed partial class PostgreSqlEngine : IEngine
                 ?? ExpansionTopology.UpstreamFor(node, request, state)
                 ?? request.Config.Primary;
             steps.Add(new PlanStep(Id("forget", node), upstream.BackIp, $"remove {node.Name}'s slot and pg_hba rule from {upstream.Name}",
-                new ForgetHostAction(node, upstream, request.User, request.EnvironmentFile, HbaFile(upstream, state), BackupSuffix(node)), [], Isolated: false)
+                new ForgetHostAction(node, upstream, request.Config.Primary, request.User, request.EnvironmentFile, HbaFile(upstream, state), BackupSuffix(node)), [], Isolated: false)
             {
                 ExclusiveKey = $"hba@{upstream.BackIp}",
             });

@@ -6,7 +6,8 @@ using OpenGaussScale.Core.State;
 namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
 /// <summary>
-/// On the upstream, as the cluster user: add the new host's replication rule to pg_hba.conf (backup kept, the file
+/// On the upstream, as the cluster user: add the new host's replication rule to pg_hba.conf (its own replication role
+/// from its address, with its password: scram-sha-256; see <see cref="PgNames.ReplicationRule"/>) (backup kept, the file
 /// replaced atomically), reload, and check that the rule is loaded without errors. Every part is safe to repeat (the
 /// rule is added only when missing, a reload changes nothing twice), so a command cut by a dropped connection repeats
 /// the step; it counts as done only when the rule is in the file and the server loaded the file after its last change.
@@ -38,7 +39,7 @@ internal sealed class AllowReplicationAction : StepAction
         _upstream = upstream;
         _standby = standby;
         _hbaFile = hbaFile;
-        _rule = PgNames.ReplicationRule(user, standby.BackIp);
+        _rule = PgNames.ReplicationRule(PgNames.ReplicationRole(standby), standby.BackIp);
         _add = StepContextExtensions.AsUser(upstream, user, environmentFile, "sh", "-c", AddScript, "ogscale-hba", hbaFile, backupSuffix, _rule);
         _reload = PgSql.Command(upstream, user, environmentFile, "select pg_reload_conf()");
         _verify = PgSql.Command(upstream, user, environmentFile, "select count(*) from pg_hba_file_rules where error is not null");

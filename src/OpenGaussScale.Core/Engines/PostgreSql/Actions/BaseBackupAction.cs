@@ -7,8 +7,9 @@ using System.Globalization;
 namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
 /// <summary>
-/// On the new host, as the cluster user: pg_basebackup from the upstream into the empty data directory, writing
-/// standby.signal and primary_conninfo (application_name = the XML node name) with the slot; then the node's own
+/// On the new host, as the cluster user: pg_basebackup from the upstream into the empty data directory as the
+/// standby's replication role, writing standby.signal and primary_conninfo (that role, application_name = the XML node
+/// name) with the slot; then the node's own
 /// listen address, when the copied configuration names the upstream's. A copy an interrupted run left half done is
 /// emptied first (only when that run's journal says ogscale filled the directory).
 /// </summary>
@@ -33,9 +34,14 @@ internal sealed class BaseBackupAction : StepAction
     public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, TimeSpan timeout, bool clearLeftover = false)
     {
         _node = node;
+        // As the standby's replication role, its password from the cluster user's .pgpass (never prompted for; PGPASSWORD,
+        // which libpq prefers, removed). -R writes primary_conninfo with what libpq was given (user, passfile, host,
+        // port, application_name); a password read from the .pgpass is not among them (libpq keeps it per host since
+        // PostgreSQL 10, PQconninfo reports only a password given explicitly), so none lands in postgresql.auto.conf.
         var backup = new PlannedCommand(node.BackIp, user, new RemoteCommand(
         [
-            "pg_basebackup", "-h", upstream.BackIp, "-p", upstream.Port.ToString(CultureInfo.InvariantCulture), "-U", user,
+            "env", "-u", "PGPASSWORD",
+            "pg_basebackup", "-h", upstream.BackIp, "-p", upstream.Port.ToString(CultureInfo.InvariantCulture), "-U", PgNames.ReplicationRole(node), "-w",
             "-D", node.DataDir, "-X", "stream", "-c", "fast", "-S", PgNames.SlotName(node), "-R",
             "-d", $"application_name={PgNames.ApplicationName(node)}",
         ])

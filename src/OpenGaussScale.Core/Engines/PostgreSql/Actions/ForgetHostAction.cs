@@ -5,8 +5,9 @@ using OpenGaussScale.Core.State;
 namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
 /// <summary>
-/// After a new host failed: its traces leave the existing upstream (its slot, its exact pg_hba rule, reload). Its own
-/// database is stopped if it runs, so its slot is not held. What it has on disk stays for the next attempt.
+/// After a new host failed: its traces leave the existing nodes (its slot and its exact pg_hba rule on the upstream,
+/// reload; its replication role on the primary). Its own database is stopped if it runs, so its slot is not held. What
+/// it has on disk (its .pgpass line included) stays for the next attempt, which issues a new password.
 /// </summary>
 internal sealed class ForgetHostAction : StepAction
 {
@@ -18,14 +19,15 @@ internal sealed class ForgetHostAction : StepAction
     private readonly PlannedCommand _stop;
     private readonly PlannedCommand _dropSlot;
     private readonly IReadOnlyList<PlannedCommand> _onUpstream;
+    private readonly PlannedCommand _dropRole;
 
-    public ForgetHostAction(NodeConfig failed, NodeConfig upstream, string user, string environmentFile, string hbaFile, string backupSuffix)
+    public ForgetHostAction(NodeConfig failed, NodeConfig upstream, NodeConfig primary, string user, string environmentFile, string hbaFile, string backupSuffix)
     {
         _failed = failed;
         _upstream = upstream;
         _hbaFile = hbaFile;
         _backupSuffix = backupSuffix;
-        _rule = PgNames.ReplicationRule(user, failed.BackIp);
+        _rule = PgNames.ReplicationRule(PgNames.ReplicationRole(failed), failed.BackIp);
         _stop = PgCommands.StopImmediate(failed, user, environmentFile);
         _dropSlot = PgCommands.DropSlot(upstream, user, environmentFile, PgNames.SlotName(failed));
         _onUpstream =
@@ -33,11 +35,12 @@ internal sealed class ForgetHostAction : StepAction
             PgCommands.RemoveRule(upstream, user, environmentFile, hbaFile, _rule, backupSuffix),
             PgCommands.Reload(upstream, user, environmentFile),
         ];
+        _dropRole = new ReplicationCredential(failed, primary, user, environmentFile).DropRole;
     }
 
     public override string Name => "forget";
 
-    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _dropSlot, .. _onUpstream];
+    public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _dropSlot, .. _onUpstream, _dropRole];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -64,5 +67,9 @@ internal sealed class ForgetHostAction : StepAction
         {
             await context.RunAsync(command, cancellationToken).ConfigureAwait(false);
         }
+
+        // Not journaled: nothing would need it back. The credential step's own records undo it (a rollback drops a role
+        // that is gone already, which changes nothing), and the next attempt issues a new role and password.
+        await context.RunAsync(_dropRole, cancellationToken).ConfigureAwait(false);
     }
 }

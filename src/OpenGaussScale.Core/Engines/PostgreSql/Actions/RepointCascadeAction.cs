@@ -7,7 +7,9 @@ namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
 /// <summary>
 /// A cascade whose upstream is dropped streams from another standby of its AZ instead, before its old upstream stops:
-/// a slot (reserving WAL) and the replication rule on the new upstream, then the cascade's primary_conninfo and
+/// its replication credential issued again (a new password in its .pgpass, its role on the primary: a cascade an
+/// earlier ogscale added, which streamed as the cluster user, gets one), a slot (reserving WAL) and the replication rule
+/// of its role on the new upstream, then the cascade's primary_conninfo (as its role) and
 /// primary_slot_name (ALTER SYSTEM, reload: PostgreSQL restarts its WAL receiver), then polled until it streams from
 /// the new upstream. Every change is journaled, so an undo points it back.
 /// </summary>
@@ -27,18 +29,20 @@ internal sealed class RepointCascadeAction : StepAction
     private readonly PlannedCommand _current;
     private readonly PlannedCommand _set;
     private readonly PlannedCommand _receiver;
+    private readonly ReplicationCredential _credential;
 
-    public RepointCascadeAction(NodeConfig cascade, NodeConfig upstream, string user, string environmentFile, string upstreamHbaFile, string backupSuffix)
+    public RepointCascadeAction(NodeConfig cascade, NodeConfig upstream, NodeConfig primary, string user, string environmentFile, string upstreamHbaFile, string backupSuffix)
     {
         _cascade = cascade;
         _upstream = upstream;
         _slot = PgNames.SlotName(cascade);
-        _rule = PgNames.ReplicationRule(user, cascade.BackIp);
+        _credential = new ReplicationCredential(cascade, primary, user, environmentFile);
+        _rule = PgNames.ReplicationRule(_credential.Role, cascade.BackIp);
         _hbaFile = upstreamHbaFile;
         _backupSuffix = backupSuffix;
         _settings =
         [
-            new("primary_conninfo", $"user={user} host={upstream.BackIp} port={upstream.Port.ToString(CultureInfo.InvariantCulture)} application_name={PgNames.ApplicationName(cascade)}"),
+            new("primary_conninfo", $"user={_credential.Role} host={upstream.BackIp} port={upstream.Port.ToString(CultureInfo.InvariantCulture)} application_name={PgNames.ApplicationName(cascade)}"),
             new("primary_slot_name", _slot),
         ];
         _createSlot = PgCommands.CreateSlot(upstream, user, environmentFile, _slot);
@@ -54,7 +58,7 @@ internal sealed class RepointCascadeAction : StepAction
 
     public override IReadOnlyList<KeyValuePair<string, string>> Settings => _settings;
 
-    public override IReadOnlyList<PlannedCommand> Describe() => [_createSlot, _addRule, _reloadUpstream, _set, _receiver];
+    public override IReadOnlyList<PlannedCommand> Describe() => [.. _credential.Issue, _createSlot, _addRule, _reloadUpstream, _set, _receiver];
 
     public override async Task<bool> IsDoneAsync(StepContext context, CancellationToken cancellationToken) =>
         PgSql.FirstRow(await context.TryRunAsync(_receiver, cancellationToken).ConfigureAwait(false)) is ["streaming", var host] && host == _upstream.BackIp;
@@ -62,6 +66,9 @@ internal sealed class RepointCascadeAction : StepAction
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // The new upstream has the role once it replayed it; the cascade's WAL receiver tries again until then (the poll below).
+        await _credential.IssueAsync(context, journal: true, cancellationToken).ConfigureAwait(false);
         var slots = PgSql.Rows(await context.RunAsync(PgSql.Command(_upstream, context.User, context.EnvironmentFile, PgProbe.SlotsSql), cancellationToken).ConfigureAwait(false));
         if (!slots.Any(r => r[0] == _slot))
         {

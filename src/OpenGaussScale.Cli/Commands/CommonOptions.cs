@@ -30,7 +30,9 @@ internal static class CommonOptions
 
     /// <summary>
     /// Refuses a value that names no existing file, naming the option (System.CommandLine's own AcceptExistingOnly says
-    /// only "File does not exist: ''", which leaves a runbook's author guessing which option it was).
+    /// only "File does not exist: ''", which leaves a runbook's author guessing which option it was), and one that is
+    /// not a regular file (a FIFO would block the read, /dev/zero never ends): told by statx, without opening it. A
+    /// symbolic link to a regular file is fine.
     /// </summary>
     public static T ExistingFile<T>(T option)
         where T : Option
@@ -51,6 +53,10 @@ internal static class CommonOptions
                 else if (!File.Exists(value))
                 {
                     r.AddError($"{Name(r)}: the file '{Printable(value)}' does not exist");
+                }
+                else if (LocalFileType.Of(value) is var kind and not (FileKind.Regular or FileKind.Unknown or FileKind.Missing))
+                {
+                    r.AddError($"{Name(r)}: '{Printable(value)}' is {LocalFileType.Describe(kind)}, not a regular file; give the path of a file (a pipe or device is never read)");
                 }
             }
         });

@@ -14,14 +14,14 @@ internal static class CommonOptions
     public static Option<string> User(bool required = true)
     {
         var option = new Option<string>("--user", "-U") { Description = "OS user that owns the cluster (e.g. omm)", Required = required, HelpName = "USER" };
-        option.Validators.Add(r => RejectEmptyOrUnsafe(r, r.GetValueOrDefault<string>(), "the cluster's OS user"));
+        option.Validators.Add(r => RejectBadName(r, r.GetValueOrDefault<string>(), "user", "the cluster's OS user", "omm"));
         return option;
     }
 
     public static Option<string> Group(bool required = true)
     {
         var option = new Option<string>("--group", "-G") { Description = "primary group of that user (e.g. dbgrp)", Required = required, HelpName = "GROUP" };
-        option.Validators.Add(r => RejectEmptyOrUnsafe(r, r.GetValueOrDefault<string>(), "that user's primary group"));
+        option.Validators.Add(r => RejectBadName(r, r.GetValueOrDefault<string>(), "group", "that user's primary group", "dbgrp"));
         return option;
     }
 
@@ -30,7 +30,9 @@ internal static class CommonOptions
 
     /// <summary>
     /// Refuses a value that names no existing file, naming the option (System.CommandLine's own AcceptExistingOnly says
-    /// only "File does not exist: ''", which leaves a runbook's author guessing which option it was).
+    /// only "File does not exist: ''", which leaves a runbook's author guessing which option it was), and one that is
+    /// not a regular file (a FIFO would block the read, /dev/zero never ends): told by statx, without opening it. A
+    /// symbolic link to a regular file is fine.
     /// </summary>
     public static T ExistingFile<T>(T option)
         where T : Option
@@ -51,6 +53,10 @@ internal static class CommonOptions
                 else if (!File.Exists(value))
                 {
                     r.AddError($"{Name(r)}: the file '{Printable(value)}' does not exist");
+                }
+                else if (LocalFileType.Of(value) is var kind and not (FileKind.Regular or FileKind.Unknown or FileKind.Missing))
+                {
+                    r.AddError($"{Name(r)}: '{Printable(value)}' is {LocalFileType.Describe(kind)}, not a regular file; give the path of a file (a pipe or device is never read)");
                 }
             }
         });
@@ -212,16 +218,32 @@ internal static class CommonOptions
         return line.Length > 100 ? $"{line[..100]}... ({line.Length} characters)" : line;
     }
 
-    // An empty -U or -G would reach SSH as an empty login name (GAUSS-35701 in the original).
-    private static void RejectEmptyOrUnsafe(System.CommandLine.Parsing.OptionResult result, string? value, string what)
+    // -U or -G, one error at most: empty (it would reach SSH as an empty login name, GAUSS-35701 in the original), a
+    // shell metacharacter (the original's list), not a POSIX name (PosixName: a leading '-' would be an option to
+    // id, getent, chown, ssh and scp), or root (GAUSS-50301).
+    private static void RejectBadName(System.CommandLine.Parsing.OptionResult result, string? value, string kind, string what, string example)
     {
-        if (value is not null && string.IsNullOrWhiteSpace(value))
+        if (value is null)
         {
-            result.AddError($"{Name(result)} is empty (GAUSS-35701): give {what}");
             return;
         }
 
-        RejectUnsafe(result, value);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            result.AddError($"{Name(result)} is empty (GAUSS-35701): give {what}");
+        }
+        else if (SafeText.FindUnsafe(value) is not null)
+        {
+            RejectUnsafe(result, value);
+        }
+        else if (PosixName.Problem(value) is string problem)
+        {
+            result.AddError($"{Name(result)} '{Printable(value)}' is not a valid {kind} name: it {problem}; write {PosixName.Rule}");
+        }
+        else if (PosixName.IsRoot(value))
+        {
+            result.AddError($"{Name(result)} root: the cluster's {kind} cannot be root (GAUSS-50301); give {what}, e.g. {example}");
+        }
     }
 
     internal static void RejectUnsafe(System.CommandLine.Parsing.OptionResult result, string? value)

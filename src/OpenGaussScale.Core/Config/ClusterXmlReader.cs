@@ -8,12 +8,22 @@ namespace OpenGaussScale.Core.Config;
 /// <summary>
 /// Reads the bytes or text of a cluster XML into an <see cref="XDocument"/> with line numbers, refusing anything that
 /// could make the parser do more than read this one file: DTDs and entities (never expanded), external resources
-/// (no resolver), oversized input. Every refusal is one diagnostic; nothing here throws.
+/// (no resolver), oversized input, and elements nested or repeated far beyond a cluster XML (<see cref="MaxDepth"/>,
+/// <see cref="MaxElements"/>, <see cref="MaxAttributes"/>). Every refusal is one diagnostic; nothing here throws.
 /// </summary>
 internal static partial class ClusterXmlReader
 {
     /// <summary>1 MiB: a real cluster XML is a few kilobytes, so anything larger is the wrong file.</summary>
     public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Element nesting: ROOT, DEVICELIST, DEVICE, PARAM is 4 levels; anything past 32 is not a cluster XML.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Elements in the file: a nine-host cluster XML has about 300 (ROOT, CLUSTER, DEVICELIST, nine DEVICEs, some 30 PARAMs in each section).</summary>
+    public const int MaxElements = 10_000;
+
+    /// <summary>Attributes in the file: two per PARAM, so about 600 in a nine-host cluster XML.</summary>
+    public const int MaxAttributes = 20_000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -98,6 +108,11 @@ internal static partial class ClusterXmlReader
         };
         try
         {
+            if (!WithinBounds(text, settings, bag))
+            {
+                return null;
+            }
+
             using var reader = XmlReader.Create(new StringReader(text), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -110,6 +125,46 @@ internal static partial class ClusterXmlReader
                 "fix the XML syntax at this line (a tag left open or misspelt, a missing quote, a stray '&' or '<')");
             return null;
         }
+    }
+
+    // A first pass with the reader alone, stopping at the first element past a bound, so no tree is built for a file
+    // that nests or repeats elements far beyond any cluster XML (120000 nested elements took minutes in XDocument).
+    private static bool WithinBounds(string text, XmlReaderSettings settings, DiagnosticBag bag)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        var lines = (IXmlLineInfo)reader;
+        var elements = 0;
+        var attributes = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            elements++;
+            attributes += reader.AttributeCount;
+            if (reader.Depth >= MaxDepth)
+            {
+                bag.Error(
+                    lines.LineNumber,
+                    $"elements are nested more than {MaxDepth} deep; a cluster XML nests 4 (ROOT, DEVICELIST, DEVICE, PARAM)",
+                    "check that -X names the cluster XML file");
+                return false;
+            }
+
+            if (elements > MaxElements || attributes > MaxAttributes)
+            {
+                var what = elements > MaxElements ? $"more than {MaxElements} elements" : $"more than {MaxAttributes} attributes";
+                bag.Error(
+                    lines.LineNumber,
+                    $"the XML has {what}; a cluster XML of nine hosts has a few hundred",
+                    "check that -X names the cluster XML file");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void ReportTooLarge(int size, string unit, DiagnosticBag bag) =>

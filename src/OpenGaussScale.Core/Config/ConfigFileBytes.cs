@@ -1,8 +1,11 @@
+using OpenGaussScale.Core.Validation;
+
 namespace OpenGaussScale.Core.Config;
 
 /// <summary>
-/// Reads a cluster XML's bytes, at most <see cref="ClusterXmlReader.MaxBytes"/> + 1 of them whatever the file claims
-/// (a FIFO or /dev/stdin has no length), turning every I/O failure into one diagnostic.
+/// Reads a cluster XML's bytes, at most <see cref="ClusterXmlReader.MaxBytes"/> + 1 of them whatever the file claims,
+/// turning every I/O failure into one diagnostic. Only a regular file (or a symbolic link to one) is opened: a FIFO,
+/// a device or a socket is refused from its type alone, for callers that do not come through the CLI's -X check.
 /// </summary>
 internal static class ConfigFileBytes
 {
@@ -18,6 +21,13 @@ internal static class ConfigFileBytes
         if (Directory.Exists(path))
         {
             bag.Error(0, "this is a directory, not a cluster XML file", hint);
+            return null;
+        }
+
+        // Told without opening it: opening a FIFO blocks until someone writes, and a device may never end.
+        if (LocalFileType.Of(path) is var kind and not (FileKind.Regular or FileKind.Unknown or FileKind.Missing))
+        {
+            bag.Error(0, $"this is {LocalFileType.Describe(kind)}, not a regular file; a cluster XML is never read from a pipe or device", "save the cluster XML to a file and give its path with -X");
             return null;
         }
 

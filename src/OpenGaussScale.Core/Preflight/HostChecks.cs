@@ -15,10 +15,11 @@ public sealed class HostChecks
     private const string Root = "root";
 
     // Runs on the source node: one ssh per target, all in parallel, one "target status last-stderr-line" line each.
-    // Targets arrive as positional parameters "user@host:port"; nothing is interpolated into the script.
+    // Targets arrive as positional parameters "user@host:port"; nothing is interpolated into the script, and `--`
+    // keeps a target that starts with '-' from being read as an option (-oProxyCommand=... would run a command).
     private const string TrustScript =
         "for t in \"$@\"; do ( u=${t%:*}; p=${t##*:}; " +
-        "out=$(ssh -n -o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=10 -p \"$p\" \"$u\" true 2>&1 </dev/null); " +
+        "out=$(ssh -n -o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=10 -p \"$p\" -- \"$u\" true 2>&1 </dev/null); " +
         "rc=$?; printf '%s %s %s\\n' \"$t\" \"$rc\" \"$(printf '%s' \"$out\" | tail -n 1)\" ) & done; wait";
 
     private readonly IReadOnlyList<NodeConfig> _nodes;
@@ -147,11 +148,12 @@ public sealed class HostChecks
             return new NodeFacts(node, null, null, null, null, false, false, $"{user} cannot log in to it");
         }
 
-        // One round trip: os-release values, machine, the user's primary group, whether user and group exist.
+        // One round trip: os-release values, machine, the user's primary group, whether user and group exist. User and
+        // group come after `--`, so a name that starts with '-' is looked up, never read as an option.
         const string script =
             ". /etc/os-release 2>/dev/null; printf 'id=%s\\nversion=%s\\n' \"$ID\" \"$VERSION_ID\"; printf 'machine=%s\\n' \"$(uname -m)\"; " +
-            "if id -u \"$1\" >/dev/null 2>&1; then printf 'user=yes\\npgroup=%s\\n' \"$(id -gn \"$1\")\"; else echo user=no; fi; " +
-            "if getent group \"$2\" >/dev/null 2>&1; then echo group=yes; else echo group=no; fi";
+            "if id -u -- \"$1\" >/dev/null 2>&1; then printf 'user=yes\\npgroup=%s\\n' \"$(id -gn -- \"$1\")\"; else echo user=no; fi; " +
+            "if getent group -- \"$2\" >/dev/null 2>&1; then echo group=yes; else echo group=no; fi";
         var result = await shell.RunAsync(new RemoteCommand(["sh", "-c", script, "ogscale-facts", _user, _group]), cancellationToken).ConfigureAwait(false);
         var values = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);

@@ -14,7 +14,8 @@ internal delegate Task SendFile(string localPath, string temporaryPath, long siz
 /// target user) in the destination directory and send into it, so a secret is never readable by others on the way;
 /// 4. on the node, sha256 of the temporary file must equal the local one, then chmod, chown and
 /// `mv -f` onto the destination (an atomic rename within one directory). Any failure removes the temporary file.
-/// Every node-side step is a fixed script whose values are positional parameters.
+/// Every node-side step is a fixed script whose values are positional parameters, after `--` where a program takes
+/// options (the owner "user:group" is an operand of chown even if it started with '-').
 /// </summary>
 internal static partial class UploadProtocol
 {
@@ -28,7 +29,7 @@ internal static partial class UploadProtocol
         t=$1; f=$2; mode=$3; owner=$4; want=$5
         got=$(sha256sum < "$t" | cut -d ' ' -f 1)
         if [ "$got" != "$want" ]; then rm -f -- "$t"; echo "sha256 on the node is $got, expected $want" >&2; exit 4; fi
-        chmod "$mode" -- "$t" && { [ -z "$owner" ] || chown "$owner" -- "$t"; } && mv -f -- "$t" "$f" || { rc=$?; rm -f -- "$t"; exit "$rc"; }
+        chmod "$mode" -- "$t" && { [ -z "$owner" ] || chown -- "$owner" "$t"; } && mv -f -- "$t" "$f" || { rc=$?; rm -f -- "$t"; exit "$rc"; }
         """;
 
     internal const string CreateScript = """
@@ -37,7 +38,7 @@ internal static partial class UploadProtocol
 
     internal const string SettleScript = """
         f=$1; mode=$2; owner=$3
-        chmod "$mode" -- "$f" && { [ -z "$owner" ] || chown "$owner" -- "$f"; }
+        chmod "$mode" -- "$f" && { [ -z "$owner" ] || chown -- "$owner" "$f"; }
         """;
 
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);

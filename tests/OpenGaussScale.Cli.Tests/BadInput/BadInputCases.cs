@@ -14,6 +14,8 @@ internal static class BadInputCases
     private const string EntityRefused = "<!ENTITY is not allowed in a cluster XML: document type and entity declarations are refused, never expanded";
     private const string UsageHint = "hint: run `ogscale expand --help` for the usage";
     private const string PasswdFirstLine = "root:x:0:0";
+    private const string NameRule = "a letter or '_' first, then letters, digits, '_', '.' or '-', at most 32 characters";
+    private const string SystemDirectoryHint = "hint: give a directory of the cluster's own, e.g. /opt/og/...: installing chowns each cluster path to the cluster user, and a rollback removes the directories a run created";
 
     public static IReadOnlyList<BadInputCase> All { get; } =
     [
@@ -172,7 +174,33 @@ internal static class BadInputCases
             Input = "config validate: -X /dev/zero (endless)",
             Args = ["config", "validate", "-X", "/dev/zero"],
             ExitCode = ExitCodes.Usage,
-            Messages = ["/dev/zero: the file is larger than 1 MiB (more than 1048576 bytes); a cluster XML is a few kilobytes"],
+            Messages = ["error: -X: '/dev/zero' is a character device, not a regular file; give the path of a file (a pipe or device is never read)", "hint: run `ogscale config validate --help` for the usage"],
+        };
+        yield return new()
+        {
+            Name = "xml-device-null-dropnode",
+            Input = "dropnode: -X /dev/null (a device, not a file)",
+            Args = ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", "/dev/null", "-h", "192.168.0.3", "--yes"],
+            ExitCode = ExitCodes.Usage,
+            Messages = ["error: -X: '/dev/null' is a character device, not a regular file; give the path of a file (a pipe or device is never read)", "hint: run `ogscale dropnode --help` for the usage"],
+        };
+        yield return new()
+        {
+            Name = "xml-deeply-nested",
+            Input = "expand: 120000 nested unknown elements",
+            Args = ExpandNew(),
+            Xml = $"<ROOT>{string.Concat(Enumerable.Repeat("<a>", 120_000))}{string.Concat(Enumerable.Repeat("</a>", 120_000))}</ROOT>\n",
+            ExitCode = ExitCodes.Usage,
+            Messages = Invalid(["{xml}:1: elements are nested more than 32 deep; a cluster XML nests 4 (ROOT, DEVICELIST, DEVICE, PARAM)", "hint: check that -X names the cluster XML file"]),
+        };
+        yield return new()
+        {
+            Name = "xml-too-many-elements",
+            Input = "config validate: 20000 unknown elements in ROOT",
+            Args = Validate(),
+            Xml = template.Replace("</ROOT>", string.Concat(Enumerable.Repeat("<x/>", 20_000)) + "\n</ROOT>", StringComparison.Ordinal),
+            ExitCode = ExitCodes.Usage,
+            Messages = ["the XML has more than 10000 elements; a cluster XML of nine hosts has a few hundred", "hint: check that -X names the cluster XML file"],
         };
         yield return new()
         {
@@ -276,7 +304,7 @@ internal static class BadInputCases
             Args = ExpandNew(),
             Xml = BadInputXml.Render(new Dictionary<string, string> { ["gaussdbAppPath"] = "/opt/../etc" }),
             ExitCode = ExitCodes.Usage,
-            Messages = Invalid(["{xml}:{line:gaussdbAppPath}: gaussdbAppPath '/opt/../etc' is not normalized (it has a '..' segment)", "hint: write '/etc'"]),
+            Messages = Invalid(["{xml}:{line:gaussdbAppPath}: gaussdbAppPath '/opt/../etc' is the system directory /etc", SystemDirectoryHint]),
         };
         yield return new()
         {
@@ -285,7 +313,21 @@ internal static class BadInputCases
             Args = ExpandNew(),
             Xml = BadInputXml.Render(new Dictionary<string, string> { ["dataNode1"] = "/opt/og/data/dn,node2,/opt/og/data/../../../etc,node3,/opt/og/data/dn,node4,/opt/og/data/dn" }),
             ExitCode = ExitCodes.Usage,
-            Messages = Invalid(["{xml}:{line:dataNode1}: dataNode1 directory '/opt/og/data/../../../etc' is not normalized (it has a '..' segment)", "hint: write '/etc'"]),
+            Messages = Invalid(["{xml}:{line:dataNode1}: dataNode1 directory '/opt/og/data/../../../etc' is the system directory /etc", SystemDirectoryHint]),
+        };
+        yield return SystemDirectory("value-app-path-usr", "expand: gaussdbAppPath /usr/ (a system directory with a trailing '/')", ExpandNew(), "gaussdbAppPath", "/usr/", "/usr");
+        yield return SystemDirectory("value-tmp-path-tmp", "config validate: tmpMppdbPath /tmp", Validate(), "tmpMppdbPath", "/tmp", "/tmp", invalid: false);
+        yield return SystemDirectory("value-log-path-var", "dropnode: gaussdbLogPath /var/.", ["dropnode", "-U", "omm", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3", "--yes"], "gaussdbLogPath", "/var/.", "/var");
+        yield return SystemDirectory("value-tool-path-bin", "check: gaussdbToolPath //bin", Check(), "gaussdbToolPath", "//bin", "/bin");
+        yield return SystemDirectory("value-core-path-proc", "status: corePath /proc", Status(), "corePath", "/proc", "/proc");
+        yield return new()
+        {
+            Name = "value-data-dir-root-home",
+            Input = "expand: a standby's data directory /root",
+            Args = ExpandNew(),
+            Xml = BadInputXml.Render(new Dictionary<string, string> { ["dataNode1"] = "/opt/og/data/dn,node2,/opt/og/data/dn,node3,/root,node4,/opt/og/data/dn" }),
+            ExitCode = ExitCodes.Usage,
+            Messages = Invalid(["{xml}:{line:dataNode1}: dataNode1 directory '/root' is the system directory /root", SystemDirectoryHint]),
         };
         yield return new()
         {
@@ -375,6 +417,32 @@ internal static class BadInputCases
             "error: the value 'dbgrp$(touch {marker})' of -G contains '$', which is not allowed in a host, user or group") with { Injects = true };
         yield return Usage("user-backticks-status", "status -U '`touch ...`'", ["status", "-U", "`touch {marker}`", "-X", "{xml}"],
             "error: the value '`touch {marker}`' of -U contains '`', which is not allowed in a host, user or group") with { Injects = true };
+        yield return Usage("user-leading-dash", "expand --user='-oProxyCommand=touch ...' (an ssh option)", ["expand", "--user=-oProxyCommand=touch {marker}", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            $"error: -U '-oProxyCommand=touch {{marker}}' is not a valid user name: it starts with '-'; write {NameRule}", UsageHint) with { Injects = true };
+        yield return Usage("group-leading-dash-check", "check --group=-R", ["check", "-U", "omm", "--group=-R", "-X", "{xml}"],
+            $"error: -G '-R' is not a valid group name: it starts with '-'; write {NameRule}", "hint: run `ogscale check --help` for the usage");
+        yield return Usage("user-leading-dash-status", "status --user=--help", ["status", "--user=--help", "-X", "{xml}"],
+            $"error: -U '--help' is not a valid user name: it starts with '-'; write {NameRule}", "hint: run `ogscale status --help` for the usage");
+        yield return Usage("user-leading-dash-dropnode", "dropnode --user=-x", ["dropnode", "--user=-x", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3", "--yes"],
+            $"error: -U '-x' is not a valid user name: it starts with '-'; write {NameRule}", "hint: run `ogscale dropnode --help` for the usage");
+        yield return Usage("user-root", "expand -U root", ["expand", "-U", "root", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            "error: -U root: the cluster's user cannot be root (GAUSS-50301); give the cluster's OS user, e.g. omm", UsageHint);
+        yield return Usage("user-root-status", "status -U root", ["status", "-U", "root", "-X", "{xml}"],
+            "error: -U root: the cluster's user cannot be root (GAUSS-50301); give the cluster's OS user, e.g. omm");
+        yield return Usage("group-root-dropnode", "dropnode -G root", ["dropnode", "-U", "omm", "-G", "root", "-X", "{xml}", "-h", "192.168.0.3", "--yes"],
+            "error: -G root: the cluster's group cannot be root (GAUSS-50301); give that user's primary group, e.g. dbgrp", "hint: run `ogscale dropnode --help` for the usage");
+        yield return Usage("user-space", "-U 'omm x'", ["expand", "-U", "omm x", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            $"error: -U 'omm x' is not a valid user name: it contains a space; write {NameRule}");
+        yield return Usage("user-hash", "check -U omm#1", ["check", "-U", "omm#1", "-G", "dbgrp", "-X", "{xml}"],
+            $"error: -U 'omm#1' is not a valid user name: it contains '#'; write {NameRule}");
+        yield return Usage("user-colon", "-U omm:dbgrp", ["expand", "-U", "omm:dbgrp", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            $"error: -U 'omm:dbgrp' is not a valid user name: it contains ':'; write {NameRule}");
+        yield return Usage("user-non-ascii", "status -U omm\u00e9", ["status", "-U", "omm\u00e9", "-X", "{xml}"],
+            $"error: -U 'omm\u00e9' is not a valid user name: it contains the non-ASCII character '\u00e9'; write {NameRule}");
+        yield return Usage("group-digit-first", "expand -G 1dbgrp", ["expand", "-U", "omm", "-G", "1dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            $"error: -G '1dbgrp' is not a valid group name: it starts with '1'; write {NameRule}");
+        yield return Usage("user-too-long", "-U of 33 characters", ["expand", "-U", new string('o', 33), "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
+            $"error: -U '{new string('o', 33)}' is not a valid user name: it is longer than 32 characters; write {NameRule}");
         yield return Usage("user-empty", "-U ''", ["expand", "-U", "", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"], "error: -U is empty (GAUSS-35701): give the cluster's OS user");
         yield return Usage("group-blank", "-G ' '", ["expand", "-U", "omm", "-G", " ", "-X", "{xml}", "-h", "192.168.0.3"], "error: -G is empty (GAUSS-35701): give that user's primary group");
         yield return Usage("identity-missing", "--identity of a file that does not exist", ExpandNew("--identity", "{dir}/no-such-key"), "error: -i: the file '{dir}/no-such-key' does not exist");
@@ -466,6 +534,21 @@ internal static class BadInputCases
 
     private static BadInputCase Usage(string name, string input, string[] args, params string[] messages) =>
         new() { Name = name, Input = input, Args = args, ExitCode = ExitCodes.Usage, Messages = messages };
+
+    // A cluster path that is a system directory: refused at its line, by config validate alone or by a verb (invalid).
+    private static BadInputCase SystemDirectory(string name, string input, string[] args, string slot, string value, string directory, bool invalid = true)
+    {
+        string[] diagnostics = [$"{{xml}}:{{line:{slot}}}: {slot} '{value}' is the system directory {directory}", SystemDirectoryHint];
+        return new()
+        {
+            Name = name,
+            Input = input,
+            Args = args,
+            Xml = BadInputXml.Render(new Dictionary<string, string> { [slot] = value }),
+            ExitCode = ExitCodes.Usage,
+            Messages = invalid ? Invalid(diagnostics) : diagnostics,
+        };
+    }
 
     private static BadInputCase Unsafe(string name, string slot, string param, string value, char character, int errors = 1, bool raw = false)
     {

@@ -18,7 +18,7 @@ public sealed partial class OptionValueTests
 
     /// <summary>A command line per verb that parses, and that ends before it changes anything however it goes on:
     /// XML addresses are never reachable, and the playground's DIR is a non-empty directory that holds no playground.</summary>
-    private static readonly Dictionary<string, string[]> Bases = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> Bases = new(StringComparer.Ordinal)
     {
         ["config validate"] = ["-X", "{xml}"],
         ["check"] = ["-U", "omm", "-G", "dbgrp", "-X", "{xml}", "-h", "192.168.0.3"],
@@ -180,7 +180,7 @@ public sealed partial class OptionValueTests
     }
 
     // The base command line without the option under test (and its value, when it takes one).
-    private static IEnumerable<string> WithoutOption(IEnumerable<string> args, Option option)
+    internal static IEnumerable<string> WithoutOption(IEnumerable<string> args, Option option)
     {
         var skipValue = false;
         foreach (var arg in args)
@@ -201,7 +201,7 @@ public sealed partial class OptionValueTests
         }
     }
 
-    private static IEnumerable<(string Path, Command Command)> Verbs()
+    internal static IEnumerable<(string Path, Command Command)> Verbs()
     {
         var root = CliApp.BuildRootCommand(CliServices.CreateDefault());
         return Leaves(root, "");

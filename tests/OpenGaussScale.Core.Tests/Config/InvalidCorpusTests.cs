@@ -71,6 +71,7 @@ public sealed class InvalidCorpusTests
     [InlineData("62-cm-relation-unknown-host.xml", "62-cm-relation-unknown-host.xml:22: cmServerRelation names host node33, which has no DEVICE", "62-cm-relation-unknown-host.xml:22: warning: this cluster has the cluster manager (CM) component: ogscale does not drive CM yet, and expand and dropnode will refuse this cluster", "62-cm-relation-unknown-host.xml:23: cmServerPortBase must be a port number from 1 to 65535, not '0'", "62-cm-relation-unknown-host.xml:24: cmDir 'cm' is not an absolute path")]
     [InlineData("63-float-ip.xml", "63-float-ip.xml:12: floatIp1: '10.0.0.100/24' is not a valid IP address")]
     [InlineData("64-cluster-name-whitespace.xml", "64-cluster-name-whitespace.xml:5: clusterName 'my cluster' contains whitespace")]
+    [InlineData("65-path-system-directory.xml", "65-path-system-directory.xml:7: gaussdbAppPath '/usr/' is the system directory /usr", "65-path-system-directory.xml:8: gaussdbLogPath '/var' is the system directory /var", "65-path-system-directory.xml:9: tmpMppdbPath '/tmp' is the system directory /tmp", "65-path-system-directory.xml:11: corePath '//etc' is the system directory /etc", "65-path-system-directory.xml:23: dataNode1 directory '/root/.' is the system directory /root", "65-path-system-directory.xml:24: dataNodeXlogPath1 directory '/boot' is the system directory /boot")]
     public void Each_invalid_file_gives_exactly_its_diagnostics(string file, params string[] expected)
     {
         var result = ConfigFixtures.Parse(Path.Combine("invalid", file));
@@ -109,6 +110,7 @@ public sealed class InvalidCorpusTests
     [InlineData("43-path-not-normalized.xml", 7, "write '/opt/og/app'")]
     [InlineData("43-path-not-normalized.xml", 8, "write '/var/log/omm'")]
     [InlineData("43-path-not-normalized.xml", 11, "write '/opt/og/core'")]
+    [InlineData("65-path-system-directory.xml", 9, "give a directory of the cluster's own, e.g. /opt/og/...: installing chowns each cluster path to the cluster user, and a rollback removes the directories a run created")]
     [InlineData("02-doctype.xml", 3, "remove the <!DOCTYPE ... declaration; a cluster XML needs none")]
     [InlineData("15-unknown-device-param.xml", 31, "older openGauss releases read dataHaIp1, 6.0 refuses it (GAUSS-51258): remove it; replication uses backIp1")]
     [InlineData("59-sync-param-unsafe.xml", 24, "remove it: | ; & $ < > ` \\ ' \" { } ( ) [ ] ~ * ? ! and control characters are refused in cluster XML values (openGauss refuses them too); only ( ) are allowed in syncNode_node1, for its syntax")]

@@ -125,7 +125,8 @@ public sealed class OpenGaussPlanTests
         Assert.Equal("omm@192.168.0.1: gs_guc reload -D /opt/data/dn -h 'host    all    omm    192.168.0.4/32'", unhba);
         var staticConfig = finish["staticconf@192.168.0.1"].Action.Describe().Select(c => c.ToString()).ToList();
         Assert.Contains("omm@192.168.0.1: gs_om -t generateconf -X /opt/tmp/ogscale-cluster.xml", staticConfig);
-        Assert.Contains(staticConfig, c => c.Contains("scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P 22 /opt/om/script/static_config_files/cluster_static_config_node3 omm@192.168.0.3:/opt/app/bin/cluster_static_config", StringComparison.Ordinal));
+        // `--` before the operands: the user@host:path target is never an scp option.
+        Assert.Contains(staticConfig, c => c.Contains("scp -q -o BatchMode=yes -o StrictHostKeyChecking=yes -P 22 -- /opt/om/script/static_config_files/cluster_static_config_node3 omm@192.168.0.3:/opt/app/bin/cluster_static_config", StringComparison.Ordinal));
         Assert.DoesNotContain(staticConfig, c => c.Contains("cluster_static_config_node4", StringComparison.Ordinal));
 
         // node4 is a cascade of node2: its slot there goes (its walsender ended first); node1 keeps node3's.

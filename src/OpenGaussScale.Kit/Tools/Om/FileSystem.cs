@@ -20,7 +20,8 @@ public static class FileSystem
 
     public static void Chown(string path, string user, string group, bool recursive)
     {
-        var argv = recursive ? new[] { "-R", $"{user}:{group}", path } : [$"{user}:{group}", path];
+        // `--`: the owner comes from gs_preinstall's -U and -G, and must never be read as an option.
+        var argv = recursive ? new[] { "-R", "--", $"{user}:{group}", path } : ["--", $"{user}:{group}", path];
         var result = ProcessRunner.Run("chown", argv, timeout: TimeSpan.FromMinutes(2));
         if (!result.Succeeded)
         {

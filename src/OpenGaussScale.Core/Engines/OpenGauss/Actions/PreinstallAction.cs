@@ -17,8 +17,9 @@ internal sealed class PreinstallAction : StepAction
 
     // Prints the environment file's path when it exists and has a copy named after the run (made once: a resumed run
     // keeps the copy taken before the first attempt). "~/" is the cluster user's home; a user not there yet has no file.
+    // The user comes after `--`: a name is looked up, never read as an option.
     private const string CopyEnvironmentScript =
-        "h=$(getent passwd \"$1\" | cut -d: -f6); [ -n \"$h\" ] || exit 0; f=$2; case $f in '~/'*) f=$h/${f#'~/'};; esac; " +
+        "h=$(getent passwd -- \"$1\" | cut -d: -f6); [ -n \"$h\" ] || exit 0; f=$2; case $f in '~/'*) f=$h/${f#'~/'};; esac; " +
         "[ -f \"$f\" ] || exit 0; [ -e \"$f.$3\" ] || cp -p -- \"$f\" \"$f.$3\"; echo \"$f\"";
 
     private const string DoneScript = "[ \"$GAUSSHOME\" = \"$1\" ] && [ \"$GPHOME\" = \"$2\" ] && [ -d \"$GPHOME/script\" ]";

@@ -9,7 +9,8 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// The cluster's own record brought in line (reference 3.5): every reachable member's static config kept as a backup,
 /// an XML of exactly the members written on the primary, `gs_om -t generateconf -X XML`, each member's file copied
 /// from the primary to it (scp as the cluster user over the cluster's own trust, as the original does; a member that
-/// cannot be reached keeps its old file and is reported), then `gs_om -t status --detail` must list every member.
+/// cannot be reached keeps its old file and is reported; `--` ends scp's options, so "user@host:path" is always an
+/// operand), then `gs_om -t status --detail` must list every member.
 /// </summary>
 internal sealed class StaticConfigAction : StepAction
 {
@@ -44,7 +45,7 @@ internal sealed class StaticConfigAction : StepAction
         _copies = [.. reachable.Select(m => m.BackIp == _primary.BackIp
             ? StepContextExtensions.AsUser(_primary, user, environmentFile, "cp", generated + m.Name, _staticConfig)
             : StepContextExtensions.AsUser(_primary, user, environmentFile,
-                "scp", "-q", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-P", m.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "scp", "-q", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-P", m.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--",
                 generated + m.Name, $"{user}@{(m.SshIp.Contains(':', StringComparison.Ordinal) ? $"[{m.SshIp}]" : m.SshIp)}:{_staticConfig}"))];
         _status = OgCommands.Status(_primary, user, environmentFile);
     }

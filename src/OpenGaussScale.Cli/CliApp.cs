@@ -41,7 +41,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(services);
 
-        // Every verb writes through these: secrets masked (SafeTextWriter).
+        // Every verb writes through these: secrets masked, control sequences from nodes made visible (SafeTextWriter).
         invocation.Output = Rendering.SafeTextWriter.Wrap(invocation.Output, services.Secrets);
         invocation.Error = Rendering.SafeTextWriter.Wrap(invocation.Error, services.Secrets);
         var root = BuildRootCommand(services);

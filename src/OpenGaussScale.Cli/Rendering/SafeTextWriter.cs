@@ -5,7 +5,8 @@ namespace OpenGaussScale.Cli.Rendering;
 
 /// <summary>
 /// ogscale's stdout and stderr (<see cref="CliApp"/> wraps both once, for every verb): each text written has the
-/// registered secrets replaced by `***`, so no secret reaches the terminal, whichever result, error, hint or log line
+/// registered secrets replaced by `***` and its control characters made visible (<see cref="TerminalText"/>), so
+/// neither a secret nor a node's escape sequence reaches the terminal, whichever result, error, hint or log line
 /// carries it. The inner writer is not disposed with it.
 /// </summary>
 internal sealed class SafeTextWriter(TextWriter inner, SecretRegistry secrets) : TextWriter(inner.FormatProvider)
@@ -50,5 +51,6 @@ internal sealed class SafeTextWriter(TextWriter inner, SecretRegistry secrets) :
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
-    private string Clean(string? text) => text is null ? "" : secrets.Redact(text);
+    // Redacted first: a secret is matched as it was given, before any of its characters is escaped.
+    private string Clean(string? text) => text is null ? "" : TerminalText.Sanitize(secrets.Redact(text));
 }

@@ -1,4 +1,5 @@
 using OpenGaussScale.Cli.Runtime;
+using OpenGaussScale.Cli.Tests.BadInput;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Ssh;
@@ -18,7 +19,7 @@ public sealed class NodeOutputTests
     public async Task An_error_quoting_a_nodes_output_prints_its_escapes_as_text()
     {
         var xml = Path.Combine(Path.GetTempPath(), $"ogscale-escapes-{Guid.NewGuid():N}.xml");
-        await File.WriteAllTextAsync(xml, SingleNodeXml);
+        await File.WriteAllTextAsync(xml, BadInputXml.Render());
         try
         {
             var services = CliServices.CreateDefault() with
@@ -64,34 +65,6 @@ public sealed class NodeOutputTests
             }
         }
     }
-
-    private const string SingleNodeXml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ROOT>
-            <CLUSTER>
-                <PARAM name="clusterName" value="escapes" />
-                <PARAM name="nodeNames" value="ognode1" />
-                <PARAM name="gaussdbAppPath" value="/opt/og/app" />
-                <PARAM name="gaussdbLogPath" value="/var/log/omm" />
-                <PARAM name="tmpMppdbPath" value="/opt/og/tmp" />
-                <PARAM name="gaussdbToolPath" value="/opt/og/tool" />
-                <PARAM name="corePath" value="/opt/og/core" />
-                <PARAM name="backIp1s" value="127.0.0.1" />
-            </CLUSTER>
-            <DEVICELIST>
-                <DEVICE sn="ognode1">
-                    <PARAM name="name" value="ognode1" />
-                    <PARAM name="azName" value="AZ1" />
-                    <PARAM name="azPriority" value="1" />
-                    <PARAM name="backIp1" value="127.0.0.1" />
-                    <PARAM name="sshIp1" value="127.0.0.1" />
-                    <PARAM name="dataNum" value="1" />
-                    <PARAM name="dataPortBase" value="15400" />
-                    <PARAM name="dataNode1" value="/opt/og/data/dn" />
-                </DEVICE>
-            </DEVICELIST>
-        </ROOT>
-        """;
 
     // A node whose every command fails, its stderr full of escape sequences (never a real connection).
     private sealed class HostileNode : IRemoteShellFactory, IRemoteShell

@@ -1,3 +1,4 @@
+using OpenGaussScale.Cli.Tests.BadInput;
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.Versioning;
@@ -42,7 +43,7 @@ internal sealed class OgscaleChild : IDisposable
     /// <summary>ogscale's HOME: its state directory (~/.ogscale) is under it.</summary>
     public string Home => Path.Combine(Dir, "home");
 
-    /// <summary>`expand` of the XML's standby, as root for the cluster user nobody, with the recording environment file.</summary>
+    /// <summary>`expand` of one of the XML's standbys, as root for the cluster user nobody, with the recording environment file.</summary>
     public string[] Expand => ["expand", "-U", "nobody", "-G", "nogroup", "-X", Xml, "-h", "127.0.0.2", "--env-file", EnvironmentFile];
 
     /// <summary>Runs ogscale under umask <paramref name="umask"/> in <paramref name="workingDirectory"/>, with this process's environment plus <paramref name="environment"/>.</summary>
@@ -86,41 +87,21 @@ internal sealed class OgscaleChild : IDisposable
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 
-    // One primary (this host, so ogscale runs its commands locally) and the standby to add (never reached: the run
-    // stops at the engine check on the primary, which finds neither gs_ctl nor pg_ctl for nobody).
-    private string ClusterXml(string thisHost) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <ROOT>
-            <CLUSTER>
-                <PARAM name="clusterName" value="child_test" />
-                <PARAM name="nodeNames" value="{thisHost},ogscale-test-standby" />
-                <PARAM name="gaussdbAppPath" value="{Dir}/app" />
-                <PARAM name="gaussdbLogPath" value="{Dir}/log" />
-                <PARAM name="tmpMppdbPath" value="{Dir}/tmp" />
-                <PARAM name="gaussdbToolPath" value="{Dir}/tool" />
-                <PARAM name="corePath" value="{Dir}/core" />
-                <PARAM name="backIp1s" value="127.0.0.1,127.0.0.2" />
-            </CLUSTER>
-            <DEVICELIST>
-                <DEVICE sn="{thisHost}">
-                    <PARAM name="name" value="{thisHost}" />
-                    <PARAM name="azName" value="AZ1" />
-                    <PARAM name="azPriority" value="1" />
-                    <PARAM name="backIp1" value="127.0.0.1" />
-                    <PARAM name="sshIp1" value="127.0.0.1" />
-                    <PARAM name="dataNum" value="1" />
-                    <PARAM name="dataPortBase" value="15400" />
-                    <PARAM name="dataNode1" value="{Dir}/data/dn,ogscale-test-standby,{Dir}/data/dn" />
-                    <PARAM name="dataNode1_syncNum" value="0" />
-                </DEVICE>
-                <DEVICE sn="ogscale-test-standby">
-                    <PARAM name="name" value="ogscale-test-standby" />
-                    <PARAM name="azName" value="AZ1" />
-                    <PARAM name="azPriority" value="1" />
-                    <PARAM name="backIp1" value="127.0.0.2" />
-                    <PARAM name="sshIp1" value="127.0.0.2" />
-                </DEVICE>
-            </DEVICELIST>
-        </ROOT>
-        """;
+    // The valid four-node template with this host as the primary (so ogscale runs its commands locally), loopback
+    // addresses and paths in the directory. The standbys are never reached: the run stops at the engine check on the
+    // primary, which finds neither gs_ctl nor pg_ctl for nobody.
+    private string ClusterXml(string thisHost) => BadInputXml.Render(new Dictionary<string, string>
+    {
+        ["nodeNames"] = $"{thisHost},node2,node3,node4",
+        ["name1"] = thisHost,
+        ["gaussdbAppPath"] = $"{Dir}/app",
+        ["gaussdbLogPath"] = $"{Dir}/log",
+        ["tmpMppdbPath"] = $"{Dir}/tmp",
+        ["gaussdbToolPath"] = $"{Dir}/tool",
+        ["corePath"] = $"{Dir}/core",
+        ["dataNode1"] = $"{Dir}/data/dn,node2,{Dir}/data/dn,node3,{Dir}/data/dn,node4,{Dir}/data/dn",
+        ["backIp1s"] = "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4",
+        ["backIp1"] = "127.0.0.1", ["backIp2"] = "127.0.0.2", ["backIp3"] = "127.0.0.3", ["backIp4"] = "127.0.0.4",
+        ["sshIp1"] = "127.0.0.1", ["sshIp2"] = "127.0.0.2", ["sshIp3"] = "127.0.0.3", ["sshIp4"] = "127.0.0.4",
+    });
 }

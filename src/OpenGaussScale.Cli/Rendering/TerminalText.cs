@@ -7,9 +7,10 @@ namespace OpenGaussScale.Cli.Rendering;
 /// Text that is safe to show on a terminal. What ogscale prints comes partly from nodes (a command's stderr in an
 /// error, gs_om output, host names, application_name, PGHOST and HOME values), and whoever controls a node could put
 /// terminal control sequences in it: an OSC 52 clipboard write, a title set, a cleared screen hiding the lines above.
-/// Every control character but newline and tab is made visible instead: C0 and DEL as `\x1b`, C1 (U+0080-U+009F,
+/// Every control character but newline and tab is made visible instead: C0 as `\x1b`, DEL and C1 (U+0080-U+009F,
 /// which some terminals take as 8-bit CSI, OSC...) as `\u009b`; a CR before a LF is dropped. Without its ESC (or C1)
-/// a sequence is plain text. Everything else, UTF-8 text included, stays as it is.
+/// a sequence is plain text. Everything else, UTF-8 text included, stays as it is. (`--output json` stays valid JSON:
+/// its writer escapes C0 itself, and `\u009b` is a JSON escape.)
 /// </summary>
 internal static class TerminalText
 {
@@ -46,7 +47,7 @@ internal static class TerminalText
             }
             else
             {
-                safe.Append(json || c >= '\u0080' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                safe.Append(json || c >= '\u007f' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture));
             }
         }
 

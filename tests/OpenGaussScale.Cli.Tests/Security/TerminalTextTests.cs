@@ -12,7 +12,7 @@ public sealed class TerminalTextTests
     [InlineData("\u001b]0;root@primary: done\u0007", "\\x1b]0;root@primary: done\\x07")] // a window title, BEL-terminated
     [InlineData("\u001bP+q\u001b\\", "\\x1bP+q\\x1b\\")] // DCS with its ST
     [InlineData("ok\rFAILED", "ok\\x0dFAILED")] // a CR that would overwrite what came before
-    [InlineData("del\u007f nul\0", "del\\x7f nul\\x00")]
+    [InlineData("del\u007f nul\0", "del\\u007f nul\\x00")]
     public void Control_sequences_are_made_visible(string text, string shown)
     {
         Assert.Equal(shown, TerminalText.Sanitize(text));
@@ -30,6 +30,17 @@ public sealed class TerminalTextTests
     public void A_crlf_line_end_is_a_plain_line_end()
     {
         Assert.Equal("line one\nline two\n", TerminalText.Sanitize("line one\r\nline two\r\n"));
+    }
+
+    [Fact]
+    public void A_json_result_on_stdout_stays_valid_json_that_decodes_back()
+    {
+        const string fromNode = "ognode2\u001b]0;x\u0007 \u009b2J \u007f";
+
+        var shown = TerminalText.Sanitize(JsonText.Serialize(new { applicationName = fromNode }));
+
+        using var document = System.Text.Json.JsonDocument.Parse(shown);
+        Assert.Equal(fromNode, document.RootElement.GetProperty("applicationName").GetString());
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration invocation, CliServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Every verb writes through these: secrets masked, control sequences from nodes made visible (SafeTextWriter).
+        invocation.Output = Rendering.SafeTextWriter.Wrap(invocation.Output, services.Secrets);
+        invocation.Error = Rendering.SafeTextWriter.Wrap(invocation.Error, services.Secrets);
         var root = BuildRootCommand(services);
 
         // No response files: `@FILE` would splice a file's lines into argv (nested ones recursing without end, a device

@@ -48,8 +48,23 @@ public sealed record CliServices
     /// <summary>Set by `ogscale resume` for the command it runs again: the interrupted run it continues.</summary>
     public Core.Operations.ResumeInfo? Resume { get; init; }
 
-    public static CliServices CreateDefault() => new()
+    /// <summary>The values masked (`***`) in everything ogscale writes: stdout, stderr and the log file.</summary>
+    public Logging.SecretRegistry Secrets { get; init; } = new();
+
+    /// <summary>
+    /// The services of this process. OGSCALE_SSH_PASSPHRASE is taken out of the environment here, first thing (no
+    /// child process inherits it), and registered as a secret, as is a passphrase typed at the prompt.
+    /// </summary>
+    public static CliServices CreateDefault()
     {
+        var secrets = new Logging.SecretRegistry();
+        secrets.Register(SshPassphrase.Take());
+        return CreateDefault(secrets);
+    }
+
+    private static CliServices CreateDefault(Logging.SecretRegistry secrets) => new()
+    {
+        Secrets = secrets,
         HostName = Dns.GetHostName(),
         UserName = System.Environment.UserName,
         IsRoot = System.Environment.UserName == "root" || IsEffectiveRoot(),
@@ -59,7 +74,7 @@ public sealed record CliServices
         ShellFactories = (options, log) => (new LocalRemoteShellFactory(options.DefaultCommandTimeout, log), new SshRemoteShellFactory(options, log)),
         Environment = System.Environment.GetEnvironmentVariable,
         ReadAnswer = Console.IsInputRedirected ? null : Console.ReadLine,
-        PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(),
+        PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(secrets),
         Terminal = Console.IsErrorRedirected ? null : Console.Error,
     };
 

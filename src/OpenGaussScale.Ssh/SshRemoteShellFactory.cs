@@ -22,8 +22,9 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
     private readonly ILogger _logger;
     private bool _disposed;
 
+    /// <summary>Encrypted keys take their passphrase from <see cref="SshPassphrase"/> (OGSCALE_SSH_PASSPHRASE), else from the prompt.</summary>
     public SshRemoteShellFactory(SshOptions options, ILogger? logger = null)
-        : this(options, logger, Environment.GetEnvironmentVariable)
+        : this(options, logger, name => name == SshPassphrase.Variable ? SshPassphrase.Take() : Environment.GetEnvironmentVariable(name))
     {
     }
 

@@ -1,3 +1,5 @@
+using OpenGaussScale.Cli.Rendering;
+using OpenGaussScale.Core.State;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -8,7 +10,9 @@ namespace OpenGaussScale.Cli.Logging;
 
 /// <summary>
 /// The logging of one run: human lines on stderr (Information, Debug with --verbose; stdout stays for results) and,
-/// when a file is given, every event at Debug in compact JSON (CLEF). Both are scrubbed of registered secrets.
+/// when a file is given, every event at Debug in compact JSON (CLEF), in a file only ogscale's user can read. Both are
+/// scrubbed of registered secrets; the file's control characters are JSON escapes (stderr's are made visible by
+/// <see cref="SafeTextWriter"/>).
 /// </summary>
 internal static class LogSetup
 {
@@ -27,8 +31,9 @@ internal static class LogSetup
             .WriteTo.Sink(new TextWriterSink(stderr, console), quiet ? LevelAlias.Off : verbose ? LogEventLevel.Debug : LogEventLevel.Information);
         if (logFile is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(logFile) ?? ".");
-            configuration = configuration.WriteTo.File(new RedactingFormatter(new CompactJsonFormatter(), secrets), logFile, LogEventLevel.Debug);
+            // Only ogscale's user may read it (it names hosts, paths and commands): created 0600 here, the sink appends.
+            PrivateFile.OpenAppend(logFile, FileShare.ReadWrite).Dispose();
+            configuration = configuration.WriteTo.File(new RedactingFormatter(new CompactJsonFormatter(), secrets, TerminalText.SanitizeJson), logFile, LogEventLevel.Debug);
         }
 
         return configuration.CreateLogger();

@@ -34,7 +34,7 @@ internal sealed class CliSession : IAsyncDisposable
     public static CliSession Open(CliServices services, TextWriter stderr, SshOptions ssh, bool verbose, string? logFile, bool quiet = false)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var logger = LogSetup.Create(stderr, verbose, logFile, new SecretRegistry(), quiet);
+        var logger = LogSetup.Create(stderr, verbose, logFile, services.Secrets, quiet);
         var (local, remote) = services.ShellFactories(ssh, logger);
         return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services);
     }

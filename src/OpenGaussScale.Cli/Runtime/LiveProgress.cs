@@ -96,11 +96,14 @@ internal sealed class LiveProgress : IProgress<StepEvent>
             foreach (var (host, row) in _rows.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 var color = row.State == "ok" ? "green" : row.State is "running" or "waiting" ? "yellow" : "red";
-                table.AddRow(Markup.Escape(host), Markup.Escape(row.Step), $"[{color}]{Markup.Escape(row.State)}[/]", row.Done.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(Cell(host), Cell(row.Step), $"[{color}]{Cell(row.State)}[/]", row.Done.ToString(CultureInfo.InvariantCulture));
             }
         }
 
         table.Caption($"{_clock.Elapsed.TotalSeconds:0} s");
         return table;
     }
+
+    // The live display writes to the terminal itself, past SafeTextWriter: a state can quote a node's output.
+    private static string Cell(string text) => Markup.Escape(Rendering.TerminalText.Sanitize(text));
 }

@@ -1,18 +1,22 @@
+using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Ssh;
 using System.Text;
 
 namespace OpenGaussScale.Cli.Runtime;
 
-/// <summary>Asks for a private key's passphrase on the terminal without echoing it (never from argv).</summary>
+/// <summary>Asks for a private key's passphrase on the terminal without echoing it (never from argv); what is typed is registered as a secret.</summary>
 internal sealed class TerminalPassphrasePrompt : IPassphrasePrompt
 {
-    private TerminalPassphrasePrompt()
+    private readonly SecretRegistry _secrets;
+
+    private TerminalPassphrasePrompt(SecretRegistry secrets)
     {
+        _secrets = secrets;
     }
 
     /// <summary>A prompt when stdin and stderr are a terminal, else null (scripts use OGSCALE_SSH_PASSPHRASE).</summary>
-    public static IPassphrasePrompt? CreateIfInteractive() =>
-        Console.IsInputRedirected || Console.IsErrorRedirected ? null : new TerminalPassphrasePrompt();
+    public static IPassphrasePrompt? CreateIfInteractive(SecretRegistry secrets) =>
+        Console.IsInputRedirected || Console.IsErrorRedirected ? null : new TerminalPassphrasePrompt(secrets);
 
     public string? ReadPassphrase(string keyFile)
     {
@@ -24,6 +28,7 @@ internal sealed class TerminalPassphrasePrompt : IPassphrasePrompt
             if (key.Key == ConsoleKey.Enter)
             {
                 Console.Error.WriteLine();
+                _secrets.Register(passphrase.ToString());
                 return passphrase.ToString();
             }
 

@@ -126,7 +126,10 @@ public sealed class Journal : IAsyncDisposable
     }
 }
 
-/// <summary>The control host's copy: a local file, appended and fsynced per line.</summary>
+/// <summary>
+/// The control host's copy: a local file, appended and fsynced per line; only ogscale's user can read it
+/// (<see cref="PrivateFile"/>), as the primary's copy (umask 077).
+/// </summary>
 public sealed class LocalJournalSink : IJournalSink
 {
     private readonly string _path;
@@ -134,14 +137,14 @@ public sealed class LocalJournalSink : IJournalSink
     public LocalJournalSink(string path)
     {
         _path = path;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path) ?? ".");
+        PrivateFile.CreateDirectory(System.IO.Path.GetDirectoryName(path) ?? ".");
     }
 
     public string Location => _path;
 
     public async Task AppendLineAsync(string line, CancellationToken cancellationToken)
     {
-        var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+        var stream = PrivateFile.OpenAppend(_path, FileShare.Read, FileOptions.WriteThrough);
         await using (stream.ConfigureAwait(false))
         {
             await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace OpenGaussScale.Ssh.Identity;
 internal sealed class PrivateKeyLoader
 {
     /// <summary>The environment variable that holds the passphrase of encrypted keys.</summary>
-    public const string PassphraseVariable = "OGSCALE_SSH_PASSPHRASE";
+    public const string PassphraseVariable = SshPassphrase.Variable;
 
     private static readonly string[] DefaultKeyNames = ["id_ed25519", "id_ecdsa", "id_rsa"];
 

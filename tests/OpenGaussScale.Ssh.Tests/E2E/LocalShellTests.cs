@@ -42,6 +42,40 @@ public sealed class LocalShellTests : ShellBehaviourTests
         }
     }
 
+    [E2EFact]
+    public async Task A_local_command_gets_only_the_allow_listed_environment_never_the_passphrase()
+    {
+        var passphrase = $"passphrase-{Guid.NewGuid():N}";
+        var password = $"pgpassword-{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(SshPassphrase.Variable, passphrase);
+        Environment.SetEnvironmentVariable("PGPASSWORD", password);
+        try
+        {
+            foreach (var user in new[] { Environment.UserName, "nobody" })
+            {
+                await using var shell = await _factory.OpenAsync(new RemoteTarget("127.0.0.1", 22, user), CancellationToken.None);
+
+                var result = await shell.RunAsync(RemoteCommand.Of("env"), CancellationToken.None);
+
+                Assert.Equal(0, result.ExitCode);
+                Assert.DoesNotContain(passphrase, result.StandardOutput, StringComparison.Ordinal);
+                Assert.DoesNotContain(password, result.StandardOutput, StringComparison.Ordinal);
+                var variables = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+                Assert.Empty(variables.Keys.Except(["PATH", "LANG", "HOME", "USER", "LOGNAME", "TZ", "SHELL", "PWD", "OLDPWD"], StringComparer.Ordinal));
+                Assert.Equal(ChildEnvironment.SafePath, variables["PATH"]);
+                Assert.Equal("C", variables["LANG"]);
+                Assert.Equal(user, variables["USER"]);
+                Assert.Equal(user, variables["LOGNAME"]);
+                Assert.Equal(Tools.Run("sh", "-c", $"getent passwd {user} | cut -d: -f6").TrimEnd('\n'), variables["HOME"]);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(SshPassphrase.Variable, null);
+            Environment.SetEnvironmentVariable("PGPASSWORD", null);
+        }
+    }
+
     protected override Task<IRemoteShell> OpenShellAsync() =>
         _factory.OpenAsync(new RemoteTarget("127.0.0.1", 22, Environment.UserName), CancellationToken.None);
 

@@ -8,7 +8,8 @@ namespace OpenGaussScale.Cli.Commands;
 
 /// <summary>
 /// `ogscale status -U USER -X XMLFILE [--output text|json]`: every node's role, state, upstream, replication state and
-/// lag from the live cluster; exit 0 when every member is Normal, 3 otherwise.
+/// lag from the live cluster; exit 0 when every member is Normal, 3 otherwise. A node whose host key changed or is
+/// revoked shows as such (STATE "host key changed"), with an error and the fix on stderr, and also makes it exit 3.
 /// </summary>
 internal static class StatusCommand
 {
@@ -53,12 +54,24 @@ internal static class StatusCommand
             await stdout.WriteAsync(StatusView.ToText(state, config.ClusterName, engine.Name)).ConfigureAwait(false);
         }
 
-        var unhealthy = state.Members.Where(n => !n.IsNormal).ToList();
+        // A changed or revoked host key is reported as what it is, on every node it concerns (member or not), never as
+        // a node that is merely down: status stays read-only and shows the rest of the cluster.
+        var distrusted = state.DistrustedHostKeys.ToList();
+        foreach (var node in distrusted)
+        {
+            await stderr.WriteLineAsync($"error: {node.Node.Name} ({node.Node.BackIp}): {node.HostKeyRefusal!.Message}").ConfigureAwait(false);
+            if (node.HostKeyRefusal.Hint is { } hint)
+            {
+                await stderr.WriteLineAsync($"hint: {hint}").ConfigureAwait(false);
+            }
+        }
+
+        var unhealthy = state.Members.Where(n => !n.IsNormal && n.HostKeyRefusal is null).ToList();
         foreach (var node in unhealthy)
         {
             await stderr.WriteLineAsync($"warning: {node.Node.Name} ({node.Node.BackIp}) is {node.Role} {node.State}{(node.ReachError is null ? "" : $": {node.ReachError}")}").ConfigureAwait(false);
         }
 
-        return unhealthy.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;
+        return unhealthy.Count == 0 && distrusted.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;
     }
 }

@@ -65,6 +65,7 @@ internal sealed class SshConnection : IDisposable
             Timeout = options.ConnectTimeout,
             RetryAttempts = 1,
         };
+        SshAlgorithms.Apply(info, options.AllowLegacyAlgorithms);
         RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port));
 
         var connection = new SshConnection(target, info, options, verifier, keyFiles, logger);
@@ -72,6 +73,18 @@ internal sealed class SshConnection : IDisposable
         {
             await connection.ConnectAsync(connection.Client, cancellationToken).ConfigureAwait(false);
             logger.Debug("{Host}: connected as {User} on port {Port} ({Kex}, {Cipher})", target.Host, target.User, target.Port, info.CurrentKeyExchangeAlgorithm, info.CurrentServerEncryption);
+            var legacy = new[] { info.CurrentKeyExchangeAlgorithm, info.CurrentHostKeyAlgorithm, info.CurrentServerEncryption, info.CurrentClientEncryption, info.CurrentServerHmacAlgorithm, info.CurrentClientHmacAlgorithm }
+                .Where(a => a is not null && SshAlgorithms.IsLegacy(a)).Distinct(StringComparer.Ordinal).ToList();
+            if (legacy.Count > 0)
+            {
+                logger.Warning(
+                    "{Host:l}: the SSH connection as {User:l} uses legacy algorithms ({Algorithms:l}), allowed by {Option:l}",
+                    target.Host,
+                    target.User,
+                    string.Join(", ", legacy),
+                    SshAlgorithms.AllowLegacyOption);
+            }
+
             return connection;
         }
         catch
@@ -222,6 +235,13 @@ internal sealed class SshConnection : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (SshErrorMapper.MayBeNegotiationFailure(ex))
+        {
+            // SSH.NET says only "Client encryption algorithm not found" (or the server hung up first): ask the server
+            // what it offers, so the message names the algorithms and, for legacy ones, the option that allows them.
+            var offer = await ServerAlgorithms.ReadAsync(Target.Host, Target.Port, _options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            throw offer?.Refusal(Target, _options.AllowLegacyAlgorithms) ?? SshErrorMapper.Connect(ex, Target, _options.ConnectTimeout, _keyFiles);
         }
         catch (Exception ex) when (ex is not RemoteException)
         {

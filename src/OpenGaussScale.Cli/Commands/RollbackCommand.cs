@@ -61,7 +61,8 @@ internal static class RollbackCommand
         var user = InterruptedRun.Text(journal.Run, "user");
         var environmentFile = InterruptedRun.Text(journal.Run, "environmentFile");
         var stamp = services.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt);
+        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt)
+            with { AllowLegacyAlgorithms = parse.GetValue(options.AllowLegacySshAlgorithms) };
         await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), Path.Combine(services.StateDirectory, "log", $"ogscale-rollback-{stamp}.log"));
         var config = await ClusterAsync(journal, xml, services, session, user, environmentFile, stderr, cancellationToken).ConfigureAwait(false);
         var engine = await EngineChoice.ResolveAsync(InterruptedRun.Text(journal.Run, "engine"), config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,9 @@ public enum RemoteFailureKind
 
     /// <summary>The connection dropped while in use.</summary>
     ConnectionLost,
+
+    /// <summary>The server offers no key exchange, host key, cipher or MAC algorithm ogscale allows (e.g. only legacy ones).</summary>
+    NoCommonAlgorithm,
 }
 
 /// <summary>A typed failure to reach or use a node, naming the host and the user.</summary>

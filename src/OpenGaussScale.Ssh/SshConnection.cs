@@ -66,7 +66,7 @@ internal sealed class SshConnection : IDisposable
             RetryAttempts = 1,
         };
         SshAlgorithms.Apply(info, options.AllowLegacyAlgorithms);
-        RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port));
+        RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port), verifier.CoveredByCertificateAuthority(target.Host, target.Port));
 
         var connection = new SshConnection(target, info, options, verifier, keyFiles, logger);
         try
@@ -216,7 +216,8 @@ internal sealed class SshConnection : IDisposable
         HostKeyVerdict? verdict = null;
         void OnHostKey(object? sender, HostKeyEventArgs e)
         {
-            verdict = _verifier.Verify(Target.Host, Target.Port, e.HostKey);
+            // e.HostKey is the plain key (for a certificate: the certified key); SSH.NET checked the signatures first.
+            verdict = _verifier.Verify(Target.Host, Target.Port, e.HostKey, e.Certificate is { } certificate ? HostCertificate.From(certificate) : null);
             e.CanTrust = verdict.IsTrusted;
         }
 
@@ -253,12 +254,20 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
-    private static void RestrictHostKeyAlgorithms(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    // A host a @cert-authority line covers is asked for its certificate first (SSH.NET lists the -cert-v01 algorithms
+    // first), then for the key types known for it, or any: a host that has no certificate (yet) then shows its plain
+    // key, which is trusted only if a line has it, and is never appended (the refusal says why).
+    private static void RestrictHostKeyAlgorithms(ConnectionInfo info, IReadOnlySet<string> knownTypes, bool certificateAuthority)
     {
         var wanted = knownTypes.SelectMany(t => AlgorithmsForKeyType.GetValueOrDefault(t, [])).ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {
             return; // unknown host (or only unsupported types): let the server choose; the check then refuses or accepts
+        }
+
+        if (certificateAuthority)
+        {
+            wanted.UnionWith(info.HostKeyAlgorithms.Keys.Where(k => k.EndsWith("-cert-v01@openssh.com", StringComparison.Ordinal)));
         }
 
         foreach (var name in info.HostKeyAlgorithms.Keys.Where(k => !wanted.Contains(k)).ToList())

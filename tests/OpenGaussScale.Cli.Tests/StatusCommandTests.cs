@@ -41,6 +41,20 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_outside_the_cluster_whose_host_key_changed_is_shown_and_warned_about_without_failing_status()
+    {
+        var nodes = new PostgreSqlNodes { ChangedHostKey = "192.168.0.2", StandbySlot = false };
+
+        var run = await CliHarness.RunAsync(Services(nodes), "status", "-U", "omm", "-X", Sample, "--engine", "postgresql");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var row = Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("node2_hostname", StringComparison.Ordinal));
+        Assert.Contains("(not in the cluster)", row, StringComparison.Ordinal);
+        Assert.Contains("host key changed", row, StringComparison.Ordinal);
+        Assert.Contains("warning: node2_hostname (192.168.0.2): 192.168.0.2: the host key has changed", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_json_output_says_which_node_has_a_changed_host_key()
     {
         var nodes = new PostgreSqlNodes { ChangedHostKey = "192.168.0.2" };
@@ -73,6 +87,9 @@ public sealed class StatusCommandTests : IDisposable
     private sealed class PostgreSqlNodes : IRemoteShellFactory
     {
         public string? ChangedHostKey { get; init; }
+
+        /// <summary>Whether the primary holds the standby's replication slot (then the standby counts as a member).</summary>
+        public bool StandbySlot { get; init; } = true;
 
         public ConcurrentQueue<string> Commands { get; } = new();
 
@@ -109,7 +126,7 @@ public sealed class StatusCommandTests : IDisposable
                     ["sh", "-c", _, "ogscale-datadir", _] => "notempty\n",
                     ["sh", "-c", _] => "/home/omm",
                     ["psql", ..] when sql.StartsWith("select pg_is_in_recovery()", StringComparison.Ordinal) => "f|150000|10|10|replica|*|||/opt/data/pg_hba.conf|on\n",
-                    ["psql", ..] when sql.Contains("pg_replication_slots", StringComparison.Ordinal) => "node2_hostname|false\n",
+                    ["psql", ..] when sql.Contains("pg_replication_slots", StringComparison.Ordinal) => owner.StandbySlot ? "node2_hostname|false\n" : "",
                     ["psql", ..] => "",
                     _ => throw new Xunit.Sdk.XunitException($"unexpected command on {target.Host}: {command}"),
                 };

@@ -11,11 +11,15 @@ namespace OpenGaussScale.Core.Preflight;
 /// </summary>
 public static class HostKeyGate
 {
-    /// <summary>Throws for the first node (XML order) whose host key changed or is revoked, naming any others.</summary>
-    public static void EnsureTrusted(ClusterState state)
+    /// <summary>
+    /// Throws for the first node (XML order) whose host key changed or is revoked, naming any others, among the nodes
+    /// the run is about: the primary, every member, and the hosts of this run (<paramref name="requested"/>: expand's
+    /// new hosts, dropnode's targets). An XML node that is none of these (one kept for a later expansion) is not.
+    /// </summary>
+    public static void EnsureTrusted(ClusterState state, IEnumerable<string> requested)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var refused = state.DistrustedHostKeys.ToList();
+        var refused = Concerned(state, requested).ToList();
         if (refused.Count == 0)
         {
             return;
@@ -31,5 +35,13 @@ public static class HostKeyGate
             $"{refused[0].Node.Name}: {first.Message}{others}; stopping before any change",
             first.Hint,
             first);
+    }
+
+    /// <summary>The nodes with a refused host key that are the primary, members, or in <paramref name="requested"/>.</summary>
+    public static IEnumerable<NodeStatus> Concerned(ClusterState state, IEnumerable<string> requested)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var hosts = requested.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return state.DistrustedHostKeys.Where(n => n.IsMember || n.Node.Role == Config.NodeRole.Primary || hosts.Contains(n.Node.BackIp));
     }
 }

@@ -16,6 +16,9 @@ internal sealed class HostKeyVerifier
     // Threads of this process that check the same file take turns; other processes are kept out by the file lock.
     private static readonly ConcurrentDictionary<string, object> FileLocks = new(StringComparer.Ordinal);
 
+    // How long to wait for another process's append to known_hosts before giving up.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
     private readonly bool _acceptNew;
     private readonly bool _allowLegacy;
     private readonly ILogger _logger;
@@ -31,8 +34,6 @@ internal sealed class HostKeyVerifier
 
     public string KnownHostsPath { get; }
 
-    /// <summary>How long to wait for another process's append to known_hosts before giving up.</summary>
-    internal static TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Checks a plain key (and appends it when it is new and accepting new keys was asked for).</summary>
     public HostKeyVerdict Verify(string host, int port, byte[] presentedKey) => Verify(host, port, presentedKey, certificate: null);

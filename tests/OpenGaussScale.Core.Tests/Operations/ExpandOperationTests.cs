@@ -75,6 +75,18 @@ public sealed class ExpandOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_key_on_an_xml_node_that_is_neither_in_the_cluster_nor_requested_does_not_stop_the_run()
+    {
+        // 10.0.0.3 is kept in the XML for a later expansion: its key is that run's business.
+        var engine = new FakeEngine(_dir) { RevokedHostKey = "10.0.0.3" };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal("build@10.0.0.2", engine.Executed[0]);
+    }
+
+    [Fact]
     public async Task A_dry_run_returns_the_plan_and_executes_nothing()
     {
         var engine = new FakeEngine(_dir);

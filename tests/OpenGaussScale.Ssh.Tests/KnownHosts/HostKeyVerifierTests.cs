@@ -187,7 +187,7 @@ public sealed class HostKeyVerifierTests : IDisposable
     public void Parallel_appends_through_different_paths_to_one_file_add_each_host_once_and_whole()
     {
         // Four verifiers on four names of one file (symlinked directories): only the file lock keeps them apart, as it
-        // keeps two ogscale processes apart. Each of them is asked about the same 40 new hosts at the same time.
+        // keeps two ogscale processes apart. All four are asked about each of 40 new hosts at the same moment.
         var real = Directory.CreateDirectory(Path.Combine(_directory, "real")).FullName;
         var verifiers = Enumerable.Range(0, 4).Select(i =>
         {
@@ -197,9 +197,30 @@ public sealed class HostKeyVerifierTests : IDisposable
         }).ToList();
         var keys = Enumerable.Range(0, 40).Select(h => TestKeys.KeyBlob("ssh-ed25519", 32, seed: h)).ToList();
 
+        // One thread per verifier; before each host all four wait for each other, then ask at once.
         var verdicts = new System.Collections.Concurrent.ConcurrentBag<(int Host, HostKeyOutcome Outcome)>();
-        Parallel.For(0, 40 * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-            verdicts.Add((i / 4, verifiers[i % 4].Verify($"10.1.0.{i / 4}", 22, keys[i / 4]).Outcome)));
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        using var together = new Barrier(verifiers.Count);
+        var threads = verifiers.Select(verifier => new Thread(() =>
+        {
+            try
+            {
+                for (var h = 0; h < keys.Count; h++)
+                {
+                    together.SignalAndWait();
+                    verdicts.Add((h, verifier.Verify($"10.1.0.{h}", 22, keys[h]).Outcome));
+                }
+            }
+            catch (Exception ex)
+            {
+                errors.Add(ex);
+                together.RemoveParticipant();
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(errors);
 
         var lines = File.ReadAllLines(Path.Combine(real, "known_hosts"));
         Assert.Equal(40, lines.Length);

@@ -65,13 +65,26 @@ internal sealed class SshConnection : IDisposable
             Timeout = options.ConnectTimeout,
             RetryAttempts = 1,
         };
-        RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port));
+        SshAlgorithms.Apply(info, options.AllowLegacyAlgorithms);
+        RestrictHostKeyAlgorithms(info, verifier.KnownKeyTypes(target.Host, target.Port), verifier.CoveredByCertificateAuthority(target.Host, target.Port));
 
         var connection = new SshConnection(target, info, options, verifier, keyFiles, logger);
         try
         {
             await connection.ConnectAsync(connection.Client, cancellationToken).ConfigureAwait(false);
             logger.Debug("{Host}: connected as {User} on port {Port} ({Kex}, {Cipher})", target.Host, target.User, target.Port, info.CurrentKeyExchangeAlgorithm, info.CurrentServerEncryption);
+            var legacy = new[] { info.CurrentKeyExchangeAlgorithm, info.CurrentHostKeyAlgorithm, info.CurrentServerEncryption, info.CurrentClientEncryption, info.CurrentServerHmacAlgorithm, info.CurrentClientHmacAlgorithm }
+                .Where(a => a is not null && SshAlgorithms.IsLegacy(a)).Distinct(StringComparer.Ordinal).ToList();
+            if (legacy.Count > 0)
+            {
+                logger.Warning(
+                    "{Host:l}: the SSH connection as {User:l} uses legacy algorithms ({Algorithms:l}), allowed by {Option:l}",
+                    target.Host,
+                    target.User,
+                    string.Join(", ", legacy),
+                    SshAlgorithms.AllowLegacyOption);
+            }
+
             return connection;
         }
         catch
@@ -203,7 +216,8 @@ internal sealed class SshConnection : IDisposable
         HostKeyVerdict? verdict = null;
         void OnHostKey(object? sender, HostKeyEventArgs e)
         {
-            verdict = _verifier.Verify(Target.Host, Target.Port, e.HostKey);
+            // e.HostKey is the plain key (for a certificate: the certified key); SSH.NET checked the signatures first.
+            verdict = _verifier.Verify(Target.Host, Target.Port, e.HostKey, e.Certificate is { } certificate ? HostCertificate.From(certificate) : null);
             e.CanTrust = verdict.IsTrusted;
         }
 
@@ -223,6 +237,13 @@ internal sealed class SshConnection : IDisposable
         {
             throw;
         }
+        catch (Exception ex) when (SshErrorMapper.MayBeNegotiationFailure(ex))
+        {
+            // SSH.NET says only "Client encryption algorithm not found" (or the server hung up first): ask the server
+            // what it offers, so the message names the algorithms and, for legacy ones, the option that allows them.
+            var offer = await ServerAlgorithms.ReadAsync(Target.Host, Target.Port, _options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            throw offer?.Refusal(Target, _options.AllowLegacyAlgorithms) ?? SshErrorMapper.Connect(ex, Target, _options.ConnectTimeout, _keyFiles);
+        }
         catch (Exception ex) when (ex is not RemoteException)
         {
             throw SshErrorMapper.Connect(ex, Target, _options.ConnectTimeout, _keyFiles);
@@ -233,12 +254,20 @@ internal sealed class SshConnection : IDisposable
         }
     }
 
-    private static void RestrictHostKeyAlgorithms(ConnectionInfo info, IReadOnlySet<string> knownTypes)
+    // A host a @cert-authority line covers is asked for its certificate first (SSH.NET lists the -cert-v01 algorithms
+    // first), then for the key types known for it, or any: a host that has no certificate (yet) then shows its plain
+    // key, which is trusted only if a line has it, and is never appended (the refusal says why).
+    private static void RestrictHostKeyAlgorithms(ConnectionInfo info, IReadOnlySet<string> knownTypes, bool certificateAuthority)
     {
         var wanted = knownTypes.SelectMany(t => AlgorithmsForKeyType.GetValueOrDefault(t, [])).ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {
             return; // unknown host (or only unsupported types): let the server choose; the check then refuses or accepts
+        }
+
+        if (certificateAuthority)
+        {
+            wanted.UnionWith(info.HostKeyAlgorithms.Keys.Where(k => k.EndsWith("-cert-v01@openssh.com", StringComparison.Ordinal)));
         }
 
         foreach (var name in info.HostKeyAlgorithms.Keys.Where(k => !wanted.Contains(k)).ToList())

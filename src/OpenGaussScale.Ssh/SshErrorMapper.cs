@@ -56,6 +56,17 @@ internal static class SshErrorMapper
         };
     }
 
+    /// <summary>
+    /// A connect failure that may come from finding no algorithm in common with the server (SSH.NET then throws a
+    /// plain SshConnectionException, or sees the server hang up): not a socket, timeout, login or key-file error.
+    /// </summary>
+    public static bool MayBeNegotiationFailure(Exception error) => Unwrap(error) switch
+    {
+        RemoteException or SocketException or SshAuthenticationException or SshPassPhraseNullOrEmptyException or SshOperationTimeoutException => false,
+        SshConnectionException or SshException => true,
+        _ => false,
+    };
+
     /// <summary>A failure while a command or transfer was using an established connection.</summary>
     public static RemoteException InUse(Exception error, RemoteTarget target, string doing) => Unwrap(error) switch
     {

@@ -15,6 +15,12 @@ public sealed record SshOptions
     /// <summary>Trust a host seen for the first time and append its key (--accept-new-host-keys). A changed key is refused regardless.</summary>
     public bool AcceptNewHostKeys { get; init; }
 
+    /// <summary>
+    /// Also offer the legacy SSH algorithms (SHA-1 key exchange and host-key signatures, CBC ciphers, SHA-1 MACs) for an
+    /// old host that has nothing better (--allow-legacy-ssh-algorithms); see <see cref="SshAlgorithms"/>.
+    /// </summary>
+    public bool AllowLegacyAlgorithms { get; init; }
+
     /// <summary>How long connecting (TCP, key exchange, authentication) may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 

@@ -34,7 +34,7 @@ public sealed class SshRemoteShellFactory : IRemoteShellFactory
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxChannelsPerConnection, 1);
         _options = options;
         _logger = logger ?? Log.Logger;
-        _verifier = new HostKeyVerifier(options.ResolvedKnownHostsFile, options.AcceptNewHostKeys, _logger);
+        _verifier = new HostKeyVerifier(options.ResolvedKnownHostsFile, options.AcceptNewHostKeys, _logger, options.AllowLegacyAlgorithms);
         _keys = new PrivateKeyLoader(options.IdentityFiles, SshOptions.UserSshDirectory(), options.PassphrasePrompt, getEnvironment);
         _getEnvironment = getEnvironment;
     }

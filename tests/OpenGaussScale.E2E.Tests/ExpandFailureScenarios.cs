@@ -7,7 +7,8 @@ namespace OpenGaussScale.E2E.Tests;
 /// <summary>
 /// What goes wrong around an expansion, in order on one six-host playground: refusals that change nothing (a data
 /// directory in use, the lock held, an unknown and a changed host key), an expansion while an existing standby is down,
-/// and a new host that dies mid-run (exit 5, its traces gone from the existing nodes, the primary Normal).
+/// a new host that dies mid-run (exit 5, its traces gone from the existing nodes, the primary Normal), and last an
+/// existing standby whose host key changed (dropnode refuses before any change; status says so).
 /// </summary>
 public abstract class ExpandFailureScenarios(PlaygroundFixture playground)
 {
@@ -108,6 +109,21 @@ public abstract class ExpandFailureScenarios(PlaygroundFixture playground)
         await AssertForgottenAsync("127.0.0.15");
         var after = await Status();
         Assert.Contains("Primary  Normal", after.Stdout, StringComparison.Ordinal);
+
+        // An existing standby whose host key changed (issue 14, item 6): dropnode stops before any change instead of
+        // dropping it "without being stopped", and status shows a changed key, not a node that is merely down.
+        Assert.Equal(0, (await playground.PlaygroundAsync("rekey", "2")).ExitCode);
+        var beforeDrop = await PrimarySnapshotAsync();
+        var drop = await OgscaleProcess.RunAsync(["dropnode", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", "127.0.0.12", "--yes", .. Access]);
+        Assert.True(drop.ExitCode == 3, drop.ToString());
+        Assert.Contains("error: ognode2: 127.0.0.12: the host key has changed: 127.0.0.12 (port 22) sent ssh-ed25519 SHA256:", drop.Stderr, StringComparison.Ordinal);
+        Assert.Contains("; stopping before any change", drop.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"ssh-keygen -f {Path.Combine(playground.Dir, "known_hosts")} -R 127.0.0.12", drop.Stderr, StringComparison.Ordinal);
+        Assert.Equal(beforeDrop, await PrimarySnapshotAsync());
+        var changedStatus = await OgscaleProcess.RunAsync(["status", "-U", "omm", "-X", Xml, .. Access]);
+        Assert.True(changedStatus.ExitCode == 3, changedStatus.ToString());
+        Assert.Contains("host key changed", changedStatus.Stdout, StringComparison.Ordinal);
+        Assert.Contains("error: ognode2 (127.0.0.12): 127.0.0.12: the host key has changed", changedStatus.Stderr, StringComparison.Ordinal);
     }
 
     protected string Xml => Path.Combine(playground.Dir, "expand-all.xml");

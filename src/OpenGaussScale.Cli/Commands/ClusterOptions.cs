@@ -31,6 +31,8 @@ internal sealed class ClusterOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = CommonOptions.AcceptNewHostKeys();
 
+    public Option<bool> AllowLegacySshAlgorithms { get; } = CommonOptions.AllowLegacySshAlgorithms();
+
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "log every command and its output on stderr" };
 
     /// <summary>Adds the options to a command; <paramref name="withGroup"/> is false for verbs that need no -G.</summary>
@@ -49,11 +51,13 @@ internal sealed class ClusterOptions
         command.Options.Add(Identity);
         command.Options.Add(KnownHosts);
         command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(AllowLegacySshAlgorithms);
         command.Options.Add(Verbose);
     }
 
     public SshOptions Ssh(ParseResult parse, CliServices services) =>
-        SshOptions.FromCommandLine(parse.GetValue(Identity), parse.GetValue(KnownHosts), parse.GetValue(AcceptNewHostKeys), services.PassphrasePrompt);
+        SshOptions.FromCommandLine(parse.GetValue(Identity), parse.GetValue(KnownHosts), parse.GetValue(AcceptNewHostKeys), services.PassphrasePrompt)
+            with { AllowLegacyAlgorithms = parse.GetValue(AllowLegacySshAlgorithms) };
 
     /// <summary>
     /// --env-file, else $MPPDB_ENV_SEPARATE_PATH, else ~/.bashrc of the user on each node (as the original). A path

@@ -187,6 +187,12 @@ internal static class CommonOptions
             Description = "trust a host seen for the first time and append its key to known_hosts (a changed key is always refused)",
         };
 
+    public static Option<bool> AllowLegacySshAlgorithms() =>
+        new("--allow-legacy-ssh-algorithms")
+        {
+            Description = "also offer legacy SSH algorithms (SHA-1 key exchange and signatures, CBC ciphers, SHA-1 MACs) for an old host that has nothing better",
+        };
+
     /// <summary>
     /// The option's last value as a whole number (digits only, as the original's getopt checks), the default when the
     /// option has no value, or null when the value is not a whole number. A number too large for a long is long.MaxValue.

@@ -19,6 +19,8 @@ internal sealed class JournalRunOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = CommonOptions.AcceptNewHostKeys();
 
+    public Option<bool> AllowLegacySshAlgorithms { get; } = CommonOptions.AllowLegacySshAlgorithms();
+
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "log every command and its output on stderr" };
 
     public void AddTo(Command command)
@@ -29,6 +31,7 @@ internal sealed class JournalRunOptions
         command.Options.Add(Identity);
         command.Options.Add(KnownHosts);
         command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(AllowLegacySshAlgorithms);
         command.Options.Add(Verbose);
     }
 
@@ -51,6 +54,11 @@ internal sealed class JournalRunOptions
         if (parse.GetValue(AcceptNewHostKeys))
         {
             yield return "--accept-new-host-keys";
+        }
+
+        if (parse.GetValue(AllowLegacySshAlgorithms))
+        {
+            yield return "--allow-legacy-ssh-algorithms";
         }
 
         if (parse.GetValue(Verbose))

@@ -61,7 +61,8 @@ internal static class RollbackCommand
 
         var user = InterruptedRun.Text(journal.Run, "user");
         var environmentFile = InterruptedRun.Text(journal.Run, "environmentFile");
-        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt);
+        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt)
+            with { AllowLegacyAlgorithms = parse.GetValue(options.AllowLegacySshAlgorithms) };
         await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), LogLocation.For("rollback", services, config: null, user: null));
         var config = await ClusterAsync(journal, xml, services, session, user, environmentFile, stderr, cancellationToken).ConfigureAwait(false);
         if (JournalScope.Disagreements(journal, config) is { Count: > 0 } disagreements)

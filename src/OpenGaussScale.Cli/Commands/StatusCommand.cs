@@ -2,13 +2,16 @@ using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Preflight;
 using System.CommandLine;
 
 namespace OpenGaussScale.Cli.Commands;
 
 /// <summary>
 /// `ogscale status -U USER -X XMLFILE [--output text|json]`: every node's role, state, upstream, replication state and
-/// lag from the live cluster; exit 0 when every member is Normal, 3 otherwise.
+/// lag from the live cluster; exit 0 when every member is Normal, 3 otherwise. A node whose host key changed or is
+/// revoked shows as such (STATE "host key changed"), with the refusal and the fix on stderr; on the primary or a
+/// member that is an error and makes it exit 3.
 /// </summary>
 internal static class StatusCommand
 {
@@ -53,12 +56,26 @@ internal static class StatusCommand
             await stdout.WriteAsync(StatusView.ToText(state, config.ClusterName, engine.Name)).ConfigureAwait(false);
         }
 
-        var unhealthy = state.Members.Where(n => !n.IsNormal).ToList();
+        // A changed or revoked host key is reported as what it is, never as a node that is merely down: status stays
+        // read-only and shows the rest of the cluster. On the primary or a member it is an error (exit 3); on an XML node
+        // outside the cluster, a warning.
+        var distrusted = HostKeyGate.Concerned(state, []).ToList();
+        foreach (var node in state.DistrustedHostKeys)
+        {
+            var level = distrusted.Contains(node) ? "error" : "warning";
+            await stderr.WriteLineAsync($"{level}: {node.Node.Name} ({node.Node.BackIp}): {node.HostKeyRefusal!.Message}").ConfigureAwait(false);
+            if (node.HostKeyRefusal.Hint is { } hint)
+            {
+                await stderr.WriteLineAsync($"hint: {hint}").ConfigureAwait(false);
+            }
+        }
+
+        var unhealthy = state.Members.Where(n => !n.IsNormal && n.HostKeyRefusal is null).ToList();
         foreach (var node in unhealthy)
         {
             await stderr.WriteLineAsync($"warning: {node.Node.Name} ({node.Node.BackIp}) is {node.Role} {node.State}{(node.ReachError is null ? "" : $": {node.ReachError}")}").ConfigureAwait(false);
         }
 
-        return unhealthy.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;
+        return unhealthy.Count == 0 && distrusted.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;
     }
 }

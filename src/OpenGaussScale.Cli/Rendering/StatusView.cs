@@ -18,7 +18,7 @@ internal static class StatusView
                 node.Node.Name,
                 node.Node.BackIp,
                 node.IsMember ? node.Role ?? "-" : "(not in the cluster)",
-                node.IsMember ? node.State ?? "-" : "-",
+                HostKey(node) is { } hostKey ? $"host key {hostKey}" : node.IsMember ? node.State ?? "-" : "-",
                 node.Upstream ?? "-",
                 node.ReplicationState ?? "-",
                 node.LagBytes is long lag ? Bytes(lag) : "-");
@@ -38,6 +38,8 @@ internal static class StatusView
             host = n.Node.BackIp,
             member = n.IsMember,
             reachable = n.Reachable,
+            hostKey = HostKey(n),
+            reachError = n.ReachError,
             role = n.Role,
             state = n.State,
             upstream = n.Upstream,
@@ -45,6 +47,14 @@ internal static class StatusView
             lagBytes = n.LagBytes,
             instanceId = n.InstanceId,
         }),
+    };
+
+    // "changed" or "revoked" when ogscale refused the node's host key, else null.
+    private static string? HostKey(NodeStatus node) => node.HostKeyRefusal?.Kind switch
+    {
+        Core.Remote.RemoteFailureKind.HostKeyChanged => "changed",
+        Core.Remote.RemoteFailureKind.HostKeyRevoked => "revoked",
+        _ => null,
     };
 
     private static string Bytes(long bytes) => bytes switch

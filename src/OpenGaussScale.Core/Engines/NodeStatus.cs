@@ -25,6 +25,12 @@ public sealed record NodeStatus
     /// <summary>Why it could not be reached, for messages.</summary>
     public string? ReachError { get; init; }
 
+    /// <summary>
+    /// Set when the node could not be used because its host key changed or is revoked (not "down": possibly an
+    /// impostor). Operations refuse to go on (<see cref="Preflight.HostKeyGate"/>); status reports it per node.
+    /// </summary>
+    public Remote.RemoteException? HostKeyRefusal { get; init; }
+
     /// <summary>Part of the running cluster (listed by the engine's own view: gs_om status, or streaming from it).</summary>
     public required bool IsMember { get; init; }
 
@@ -78,4 +84,7 @@ public sealed record ClusterState
     public NodeStatus Primary => Nodes.Single(n => n.Node.Role == NodeRole.Primary);
 
     public IEnumerable<NodeStatus> Members => Nodes.Where(n => n.IsMember);
+
+    /// <summary>The nodes whose host key changed or is revoked, in XML order.</summary>
+    public IEnumerable<NodeStatus> DistrustedHostKeys => Nodes.Where(n => n.HostKeyRefusal is not null);
 }

@@ -29,6 +29,7 @@ public sealed class DropnodeOperation
     {
         ArgumentNullException.ThrowIfNull(request);
         var state = await _engine.ProbeAsync(ContextFor(request), new HashSet<string>(), cancellationToken).ConfigureAwait(false);
+        HostKeyGate.EnsureTrusted(state, request.Hosts);
         if (state.Primary.Reachable)
         {
             var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);

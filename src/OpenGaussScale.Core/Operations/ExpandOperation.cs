@@ -30,6 +30,7 @@ public sealed class ExpandOperation
         var notices = new List<string>();
 
         var state = await _engine.ProbeAsync(context, request.Hosts.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        HostKeyGate.EnsureTrusted(state, request.Hosts);
         state = OwnLeftovers(state, await OwnDataAsync(request, state, cancellationToken).ConfigureAwait(false));
         notices.AddRange(state.Nodes.Where(n => n.DataDirectory == DataDirectoryState.MadeByOgscale)
             .Select(n => $"{n.Node.BackIp}: {n.Node.DataDir} holds what an unfinished ogscale expand filled (its journal says so); it is emptied and filled again"));

@@ -8,7 +8,9 @@ namespace OpenGaussScale.Core.Preflight;
 /// <summary>
 /// The host-level checks `ogscale check` runs and expand runs first: SSH and host keys for root and the cluster user,
 /// mutual trust between nodes, same OS as the primary, the user and group. Failures on the primary or on a new host
-/// are errors; on an existing standby they are warnings (standbys can be added while a standby is faulty).
+/// are errors; on an existing standby they are warnings (standbys can be added while a standby is faulty), except a
+/// changed or revoked host key, which is an error wherever it is seen (ogscale's own connection or one node's ssh to
+/// another).
 /// </summary>
 public sealed class HostChecks
 {
@@ -17,10 +19,17 @@ public sealed class HostChecks
     // Runs on the source node: one ssh per target, all in parallel, one "target status last-stderr-line" line each.
     // Targets arrive as positional parameters "user@host:port"; nothing is interpolated into the script, and `--`
     // keeps a target that starts with '-' from being read as an option (-oProxyCommand=... would run a command).
+    // A changed or revoked key (OpenSSH's "REMOTE HOST IDENTIFICATION HAS CHANGED" / "REVOKED HOST KEY DETECTED"
+    // banners, sshconnect.c) is reported as status "hostkey" with the line naming the known_hosts file and line.
     private const string TrustScript =
         "for t in \"$@\"; do ( u=${t%:*}; p=${t##*:}; " +
         "out=$(ssh -n -o BatchMode=yes -o StrictHostKeyChecking=yes -o ConnectTimeout=10 -p \"$p\" -- \"$u\" true 2>&1 </dev/null); " +
-        "rc=$?; printf '%s %s %s\\n' \"$t\" \"$rc\" \"$(printf '%s' \"$out\" | tail -n 1)\" ) & done; wait";
+        "rc=$?; case $out in *'IDENTIFICATION HAS CHANGED'*|*'REVOKED HOST KEY'*) rc=hostkey; " +
+        "out=$(printf '%s\\n' \"$out\" | grep -e 'Offending' -e 'marked as revoked' | head -n 1);; esac; " +
+        "printf '%s %s %s\\n' \"$t\" \"$rc\" \"$(printf '%s' \"$out\" | tail -n 1)\" ) & done; wait";
+
+    /// <summary>The status the trust script reports for a peer whose host key changed or is revoked.</summary>
+    internal const string HostKeyStatus = "hostkey";
 
     private readonly IReadOnlyList<NodeConfig> _nodes;
     private readonly IReadOnlySet<string> _newHosts;
@@ -95,7 +104,8 @@ public sealed class HostChecks
         }
         catch (RemoteException ex)
         {
-            var result = CheckResult.Fail("ssh", node.BackIp, Tolerated(node), $"{node.Name} ({Where(node)}): {ex.Message}", ex.Hint);
+            // A changed or revoked host key is never "just a faulty standby": whoever answers may not be that node.
+            var result = CheckResult.Fail("ssh", node.BackIp, Tolerated(node) && !ex.IsDistrustedHostKey, $"{node.Name} ({Where(node)}): {ex.Message}", ex.Hint);
             return (node, user, null, result);
         }
     }
@@ -120,7 +130,9 @@ public sealed class HostChecks
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 3)).ToList();
         var failures = lines
             .Where(parts => parts.Length >= 2 && parts[1] != "0" && peers.ContainsKey(parts[0]))
-            .Select(parts => (Peer: peers[parts[0]], Text: $"{parts[0]} ({(parts.Length > 2 ? parts[2].Trim() : "exit " + parts[1])})"))
+            .Select(parts => (Peer: peers[parts[0]], HostKey: parts[1] == HostKeyStatus, Text: parts[1] == HostKeyStatus
+                ? $"{parts[0]} (the host key has changed or is revoked: {(parts.Length > 2 ? parts[2].Trim() : "")})"
+                : $"{parts[0]} ({(parts.Length > 2 ? parts[2].Trim() : "exit " + parts[1])})"))
             .OrderBy(f => f.Text, StringComparer.Ordinal)
             .ToList();
         if (failures.Count == 0 && lines.Count == peers.Count)
@@ -128,15 +140,18 @@ public sealed class HostChecks
             return CheckResult.Pass(check, source.BackIp, $"{source.Name}: {user} reaches all {peers.Count} other nodes without a password");
         }
 
-        // Trust towards an existing standby that is down is tolerated like the standby itself.
+        // Trust towards an existing standby that is down is tolerated like the standby itself; a changed key never is.
         var detail = failures.Count > 0 ? string.Join(", ", failures.Select(f => f.Text)) : result.Tail();
-        var tolerated = Tolerated(source) || (failures.Count > 0 && failures.All(f => Tolerated(f.Peer)));
+        var hostKey = failures.Any(f => f.HostKey);
+        var tolerated = !hostKey && (Tolerated(source) || (failures.Count > 0 && failures.All(f => Tolerated(f.Peer))));
         return CheckResult.Fail(
             check,
             source.BackIp,
             tolerated,
             $"{source.Name}: {user} cannot ssh without a password to {detail}",
-            $"set up mutual SSH trust for {user} (each node's key in every other node's ~{user}/.ssh/authorized_keys, host keys in known_hosts)");
+            hostKey
+                ? $"if the host really has a new key, check its fingerprint out of band, then on {source.Name} as {user} remove the old key with `ssh-keygen -f FILE -R HOST` (FILE:LINE above) and add the new one"
+                : $"set up mutual SSH trust for {user} (each node's key in every other node's ~{user}/.ssh/authorized_keys, host keys in known_hosts)");
     }
 
     private sealed record NodeFacts(NodeConfig Node, string? OsId, string? OsVersion, string? Machine, string? PrimaryGroup, bool UserExists, bool GroupExists, string? Error);

@@ -37,6 +37,9 @@ public enum RemoteFailureKind
 
     /// <summary>The connection dropped while in use.</summary>
     ConnectionLost,
+
+    /// <summary>The server offers no key exchange, host key, cipher or MAC algorithm ogscale allows (e.g. only legacy ones).</summary>
+    NoCommonAlgorithm,
 }
 
 /// <summary>A typed failure to reach or use a node, naming the host and the user.</summary>
@@ -55,4 +58,10 @@ public sealed class RemoteException : OgscaleException
 
     /// <summary>The command's result when <see cref="Kind"/> is <see cref="RemoteFailureKind.CommandFailed"/>.</summary>
     public CommandResult? Result { get; init; }
+
+    /// <summary>
+    /// The host answered with a key known_hosts says is not its key (changed) or must never be used (revoked). Such a
+    /// node is not down: something may stand between us and it. Every verb stops on it (docs/known-hosts.md).
+    /// </summary>
+    public bool IsDistrustedHostKey => Kind is RemoteFailureKind.HostKeyChanged or RemoteFailureKind.HostKeyRevoked;
 }

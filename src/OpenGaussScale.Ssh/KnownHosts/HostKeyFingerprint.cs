@@ -25,6 +25,7 @@ internal static class HostKeyFingerprint
         return length > 0 && length <= blob.Length - 4 && length < 128 ? Encoding.ASCII.GetString(blob.Slice(4, (int)length)) : "unknown";
     }
 
-    /// <summary>"ssh-ed25519 SHA256:..." for messages.</summary>
-    public static string Describe(ReadOnlySpan<byte> blob) => $"{KeyType(blob)} {Sha256(blob)}";
+    /// <summary>"ssh-ed25519 SHA256:..." for messages (a key type that is not printable text shows its characters as '?').</summary>
+    public static string Describe(ReadOnlySpan<byte> blob) =>
+        $"{new string([.. KeyType(blob).Select(c => char.IsControl(c) || c == ' ' || c > '~' ? '?' : c)])} {Sha256(blob)}";
 }

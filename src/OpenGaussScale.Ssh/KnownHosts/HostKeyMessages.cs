@@ -15,6 +15,21 @@ internal static class HostKeyMessages
 
     private static RemoteException Unknown(HostKeyVerdict verdict, RemoteTarget target)
     {
+        if (verdict.CertificateAuthorities.Count > 0)
+        {
+            return NotCertified(verdict, target);
+        }
+
+        if (verdict.UnwritableKeyType is { } type)
+        {
+            return new RemoteException(
+                RemoteFailureKind.HostKeyUnknown,
+                target,
+                $"{target.Host}: host key {verdict.Presented} is not known, and its key type '{Printable(type)}' is not a plain name (only A-Z a-z 0-9 @ . _ -), " +
+                $"so it is not appended to {verdict.KnownHostsPath}; not connecting as {target.User}",
+                $"check what answers on {target.Host} port {target.Port}: no SSH server sends such a key type; add a checked key to {verdict.KnownHostsPath} by hand if this is really the host");
+        }
+
         var keyscan = target.Port == 22 ? $"ssh-keyscan {target.Host}" : $"ssh-keyscan -p {target.Port} {target.Host}";
         var ssh = target.Port == 22 ? $"ssh {target.User}@{target.Host}" : $"ssh -p {target.Port} {target.User}@{target.Host}";
         var why = verdict.FileMissing
@@ -29,6 +44,18 @@ internal static class HostKeyMessages
             $"then add the key with `{keyscan} >> {ShellQuote.Quote(verdict.KnownHostsPath)}` or one interactive `{ssh}`, " +
             "or run again with --accept-new-host-keys to trust it on first use");
     }
+
+    // A @cert-authority line covers the host but no certificate from that CA vouched for it: never trusted on first use.
+    private static RemoteException NotCertified(HostKeyVerdict verdict, RemoteTarget target) => new(
+        RemoteFailureKind.HostKeyUnknown,
+        target,
+        $"{target.Host}: {target.Host} (port {target.Port}) is covered by @cert-authority in {string.Join(", ", verdict.CertificateAuthorities)}, " +
+        $"but no certificate from that CA vouches for it: {verdict.CertificateProblem} (its key is {verdict.Presented}); not connecting as {target.User}",
+        $"give {target.Host} a host certificate signed by that CA (ssh-keygen -s CA_KEY -h -n {target.Host} /etc/ssh/ssh_host_ed25519_key.pub, then HostCertificate in sshd_config), " +
+        $"or, after checking the fingerprint out of band, add its key to {verdict.KnownHostsPath}; --accept-new-host-keys never adds a plain key for a host a CA covers");
+
+    // A value from the server, shown in one line: control characters become '?'.
+    private static string Printable(string text) => new([.. text.Take(64).Select(c => char.IsControl(c) || c > '~' ? '?' : c)]);
 
     private static RemoteException Changed(HostKeyVerdict verdict, RemoteTarget target)
     {

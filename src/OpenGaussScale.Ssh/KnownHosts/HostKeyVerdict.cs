@@ -33,5 +33,17 @@ internal sealed record HostKeyVerdict(HostKeyOutcome Outcome, string Presented, 
     /// <summary>The known_hosts file does not exist (a mistyped --known-hosts): the refusal says so rather than "not in FILE".</summary>
     public bool FileMissing { get; init; }
 
+    /// <summary>Trusted through a host certificate: the @cert-authority line ("file:line") whose CA signed it.</summary>
+    public string? CertificateAuthority { get; init; }
+
+    /// <summary>Unknown, but @cert-authority lines ("file:line") cover the host: never trusted on first use.</summary>
+    public IReadOnlyList<string> CertificateAuthorities { get; init; } = [];
+
+    /// <summary>Why no certificate vouched for the host when a CA covers it ("it presented no host certificate", ...).</summary>
+    public string? CertificateProblem { get; init; }
+
+    /// <summary>The key type text of a new key that is not a plain name, so it was not appended.</summary>
+    public string? UnwritableKeyType { get; init; }
+
     public bool IsTrusted => Outcome is HostKeyOutcome.Trusted or HostKeyOutcome.AcceptedNew;
 }

@@ -16,9 +16,35 @@ internal sealed class KnownHostsFile
 
     public IReadOnlyList<KnownHostEntry> Entries { get; }
 
-    /// <summary>Reads the file; a file that does not exist is empty (every host is unknown).</summary>
-    public static KnownHostsFile Load(string path) =>
-        File.Exists(path) ? Parse(path, File.ReadAllLines(path)) : new KnownHostsFile(path, []);
+    /// <summary>
+    /// Reads the file; a file that does not exist is empty (every host is unknown). While another ogscale process
+    /// appends to it (holding its exclusive lock), the read waits, at most <paramref name="wait"/> (default 10 s).
+    /// </summary>
+    public static KnownHostsFile Load(string path, TimeSpan? wait = null) =>
+        File.Exists(path) ? Parse(path, WhileLocked(path, () => File.ReadAllLines(path), wait ?? TimeSpan.FromSeconds(10))) : new KnownHostsFile(path, []);
+
+    /// <summary>
+    /// Runs <paramref name="open"/>, trying again while the file is locked by another open (.NET on Linux takes
+    /// flock(LOCK_EX) for FileShare.None and LOCK_SH otherwise, without waiting, and throws an IOException when it
+    /// cannot), polling with a growing pause until <paramref name="wait"/> has passed.
+    /// </summary>
+    internal static T WhileLocked<T>(string path, Func<T> open, TimeSpan wait)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            try
+            {
+                return open();
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && clock.Elapsed < wait && File.Exists(path))
+            {
+                Thread.Sleep(pause);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
+            }
+        }
+    }
 
     public static KnownHostsFile Parse(string path, IEnumerable<string> lines)
     {

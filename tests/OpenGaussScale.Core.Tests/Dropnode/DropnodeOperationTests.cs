@@ -4,6 +4,7 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using OpenGaussScale.Core.Tests.Fakes;
 using Serilog.Core;
@@ -126,6 +127,29 @@ public sealed class DropnodeOperationTests : IDisposable
         Assert.Empty(engine.Executed);
     }
 
+    [Theory]
+    [InlineData("10.0.0.2")] // the node to drop: it would be "dropped without being stopped"
+    [InlineData("10.0.0.3")] // a node that stays: it would be left out of the new configuration
+    public async Task A_node_whose_host_key_changed_stops_the_run_with_exit_3_before_any_prompt_or_change(string changed)
+    {
+        var engine = new FakeEngine(_dir) { ChangedHostKey = changed };
+        var answers = new ScriptedConfirmation(true);
+
+        var error = await Assert.ThrowsAsync<RemoteException>(() => Operation(engine, answers).RunAsync(Request("10.0.0.2"), CancellationToken.None));
+
+        Assert.Equal(ExitCodes.PreconditionFailed, error.ExitCode);
+        Assert.Equal(RemoteFailureKind.HostKeyChanged, error.Kind);
+        var name = _cluster.FindByBackIp(changed)!.Name;
+        Assert.StartsWith($"{name}: {changed}: the host key has changed: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{HostKeyRefusals.KnownHosts}:3 has ssh-ed25519", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; stopping before any change", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"ssh-keygen -f {HostKeyRefusals.KnownHosts} -R {changed}", error.Hint, StringComparison.Ordinal);
+        Assert.Empty(answers.Asked);
+        Assert.Empty(engine.Executed);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "lock")));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
+    }
+
     [Fact]
     public async Task A_run_refused_by_the_lock_leaves_the_lock_as_it_was()
     {
@@ -194,6 +218,9 @@ public sealed class DropnodeOperationTests : IDisposable
 
         public string? CheckError { get; init; }
 
+        /// <summary>The backIp of a node whose host key changed (the probe reports it refused, as the real probes do).</summary>
+        public string? ChangedHostKey { get; init; }
+
         public bool PlannedWithRestart { get; private set; }
 
         public string LockFile => Path.Combine(dir, "lock", "ogscale.lock");
@@ -206,7 +233,8 @@ public sealed class DropnodeOperationTests : IDisposable
             Task.FromResult(new ClusterState
             {
                 ClusterStateText = "Normal",
-                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = "Standby", State = "Normal" })],
+                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = "Standby", State = "Normal" })
+                    .Select(n => n.Node.BackIp == ChangedHostKey ? HostKeyRefusals.Refused(n, HostKeyRefusals.Changed(n.Node)) : n)],
             });
 
         public IReadOnlyList<CheckResult> CheckDrop(DropnodeRequest request, ClusterState state) =>

@@ -12,6 +12,9 @@ internal sealed class ScriptedShells(Func<NodeConfig, string, IReadOnlyList<stri
 {
     public HashSet<(string Host, string User)> Unreachable { get; } = [];
 
+    /// <summary>Nodes (and users) whose connection fails with the given exception, e.g. a changed host key.</summary>
+    public Dictionary<(string Host, string User), RemoteException> Refused { get; } = [];
+
     public List<(string Host, string User, RemoteCommand Command)> Log { get; } = [];
 
     public Task<IRemoteShell> OpenAsync(NodeConfig node, string user, CancellationToken cancellationToken)
@@ -23,6 +26,11 @@ internal sealed class ScriptedShells(Func<NodeConfig, string, IReadOnlyList<stri
                 new RemoteTarget(node.SshIp, node.SshPort, user),
                 $"{node.SshIp}:{node.SshPort}: connection refused (ssh as {user})",
                 "start sshd on it");
+        }
+
+        if (Refused.TryGetValue((node.BackIp, user), out var refusal))
+        {
+            throw refusal;
         }
 
         return Task.FromResult<IRemoteShell>(new Shell(this, node, user));

@@ -4,6 +4,7 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using OpenGaussScale.Core.Tests.Fakes;
 using Serilog.Core;
@@ -54,6 +55,35 @@ public sealed class ExpandOperationTests : IDisposable
         Assert.Contains(result.Preflight!.Errors, e => e.Message == "primary is not Normal");
         Assert.Empty(engine.Executed);
         Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
+    }
+
+    [Fact]
+    public async Task An_existing_standby_whose_host_key_is_revoked_stops_the_run_with_exit_3_and_changes_nothing()
+    {
+        var engine = new FakeEngine(_dir) { Members = ["10.0.0.1", "10.0.0.2"], RevokedHostKey = "10.0.0.2" };
+
+        var error = await Assert.ThrowsAsync<RemoteException>(() => Operation(engine).RunAsync(Request("10.0.0.3"), CancellationToken.None));
+
+        Assert.Equal(ExitCodes.PreconditionFailed, error.ExitCode);
+        Assert.Equal(RemoteFailureKind.HostKeyRevoked, error.Kind);
+        Assert.Equal(
+            $"node2: 10.0.0.2: host key ssh-ed25519 SHA256:old is marked @revoked in {HostKeyRefusals.KnownHosts}:7; not connecting to 10.0.0.2 (port 22) as omm; stopping before any change",
+            error.Message);
+        Assert.Empty(engine.Executed);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "lock")));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
+    }
+
+    [Fact]
+    public async Task A_changed_key_on_an_xml_node_that_is_neither_in_the_cluster_nor_requested_does_not_stop_the_run()
+    {
+        // 10.0.0.3 is kept in the XML for a later expansion: its key is that run's business.
+        var engine = new FakeEngine(_dir) { RevokedHostKey = "10.0.0.3" };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal("build@10.0.0.2", engine.Executed[0]);
     }
 
     [Fact]
@@ -182,6 +212,9 @@ public sealed class ExpandOperationTests : IDisposable
 
         public string? PreflightError { get; init; }
 
+        /// <summary>The backIp of a node whose host key is revoked (the probe reports it refused, as the real probes do).</summary>
+        public string? RevokedHostKey { get; init; }
+
         public string[] NotEmpty { get; init; } = [];
 
         public ClusterState? PlannedState { get; private set; }
@@ -201,11 +234,12 @@ public sealed class ExpandOperationTests : IDisposable
                 Nodes = [.. context.Config.Nodes.Select(n =>
                 {
                     var member = Members.Contains(n.BackIp) || (built.Contains(n.BackIp) && n.BackIp != FailingHost);
-                    return new NodeStatus
+                    var status = new NodeStatus
                     {
                         Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null,
                         DataDirectory = NotEmpty.Contains(n.BackIp) ? DataDirectoryState.NotEmpty : DataDirectoryState.Unknown,
                     };
+                    return n.BackIp == RevokedHostKey ? HostKeyRefusals.Refused(status, HostKeyRefusals.Revoked(n)) : status;
                 })],
             });
         }

@@ -53,6 +53,44 @@ public sealed class HostChecksTests
         Assert.Contains(report.Warnings, w => w.Check == "ssh" && w.Message.StartsWith("node2 (existing standby)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_existing_standby_whose_host_key_changed_or_is_revoked_is_an_error_not_a_warning(bool revoked)
+    {
+        var shells = new ScriptedShells(Answers());
+        var standby = Cluster.FindByBackIp("10.0.0.2")!;
+        var refusal = revoked ? HostKeyRefusals.Revoked(standby, "root") : HostKeyRefusals.Changed(standby, "root");
+        shells.Refused[("10.0.0.2", "root")] = refusal;
+
+        var report = await Run(shells);
+
+        Assert.False(report.Passed);
+        var error = Assert.Single(report.Errors, e => e.Check == "ssh");
+        Assert.Equal("10.0.0.2", error.Host);
+        Assert.Equal($"node2 (existing standby): {refusal.Message}", error.Message);
+        Assert.Equal(refusal.Hint, error.Hint);
+    }
+
+    [Fact]
+    public async Task Trust_towards_an_existing_standby_whose_host_key_changed_is_an_error_naming_the_known_hosts_line()
+    {
+        // The real trust script, run by /bin/sh with an `ssh` that answers as OpenSSH does for a changed key (sshconnect.c).
+        using var fakeSsh = new FakeSsh("10.0.0.2");
+        var shells = new ScriptedShells((node, user, argv) => argv.Count > 3 && argv[3] == "ogscale-trust"
+            ? fakeSsh.Run(argv)
+            : Answers()(node, user, argv));
+
+        var report = await Run(shells);
+
+        Assert.False(report.Passed);
+        var errors = report.Errors.Where(e => e.Check.StartsWith("trust-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains(
+            "@10.0.0.2:22 (the host key has changed or is revoked: Offending ED25519 key in /home/omm/.ssh/known_hosts:2)", e.Message, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Contains("ssh-keygen -f FILE -R HOST", e.Hint, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Missing_trust_from_one_node_names_the_target()
     {
@@ -144,4 +182,63 @@ public sealed class HostChecksTests
 
             return null;
         };
+
+    /// <summary>A directory with an `ssh` that fails for one host as OpenSSH 9 does when its key changed, and succeeds for the rest.</summary>
+    private sealed class FakeSsh : IDisposable
+    {
+        private readonly string _dir = Directory.CreateTempSubdirectory("ogscale-fake-ssh-").FullName;
+
+        public FakeSsh(string changedHost)
+        {
+            var script = Path.Combine(_dir, "ssh");
+            File.WriteAllText(script, $$"""
+                #!/bin/sh
+                case "$*" in
+                *@{{changedHost}}\ true)
+                    cat >&2 <<'EOF'
+                @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+                @    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @
+                @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+                IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!
+                Someone could be eavesdropping on you right now (man-in-the-middle attack)!
+                It is also possible that a host key has just been changed.
+                The fingerprint for the ED25519 key sent by the remote host is
+                SHA256:4bWqgnW8ssTnHcLhEsu8LZq6GyWkpYoVrW3G9kkbyY4.
+                Please contact your system administrator.
+                Add correct host key in /home/omm/.ssh/known_hosts to get rid of this message.
+                Offending ED25519 key in /home/omm/.ssh/known_hosts:2
+                  remove with:
+                  ssh-keygen -f '/home/omm/.ssh/known_hosts' -R '{{changedHost}}'
+                Host key for {{changedHost}} has changed and you have requested strict checking.
+                Host key verification failed.
+                EOF
+                    exit 255;;
+                esac
+                exit 0
+
+                """);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        public CommandResult Run(IReadOnlyList<string> argv)
+        {
+            var info = new System.Diagnostics.ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in argv.Skip(1))
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["PATH"] = $"{_dir}:{Environment.GetEnvironmentVariable("PATH")}";
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return new CommandResult(process.ExitCode, stdout, stderr.Result, TimeSpan.Zero);
+        }
+
+        public void Dispose() => Directory.Delete(_dir, recursive: true);
+    }
 }

@@ -15,7 +15,7 @@ namespace OpenGaussScale.Ssh.Tests.E2E;
 /// `SetEnv SHLVL=1` keeps bash from sourcing root's ~/.bashrc for every command (bash does that for sshd-run shells
 /// at level 1): on a machine whose .bashrc runs `pyenv init` that costs seconds per command and says nothing about ogscale.
 /// </summary>
-public sealed class SshdFixture : IAsyncLifetime
+public class SshdFixture : IAsyncLifetime
 {
     public const string LockedPassphrase = "correct horse battery staple";
 
@@ -79,6 +79,7 @@ public sealed class SshdFixture : IAsyncLifetime
 
         File.WriteAllText(TrustedKnownHosts, KnownHostsLine(Ed25519HostKeyPub) + "\n");
 
+        var extra = Configure();
         var config = Path.Combine(Directory, "sshd_config");
         File.WriteAllText(config, $"""
             ListenAddress {Address}:{Port}
@@ -99,11 +100,17 @@ public sealed class SshdFixture : IAsyncLifetime
             LogLevel VERBOSE
             Subsystem sftp /usr/lib/openssh/sftp-server
             SetEnv SHLVL=1
-
+            {extra}
             """);
 
         await StartAsync();
     }
+
+    /// <summary>
+    /// A subclass's own sshd_config lines (its keys and <see cref="Directory"/> exist by then), e.g. only a legacy cipher,
+    /// or a host certificate. Empty here.
+    /// </summary>
+    protected virtual string Configure() => "";
 
     /// <summary>Starts sshd (again) on the same address, port and keys, and waits until it accepts connections.</summary>
     public async Task StartAsync()

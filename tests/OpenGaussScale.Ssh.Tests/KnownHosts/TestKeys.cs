@@ -17,4 +17,16 @@ internal static class TestKeys
     public const string HashedPort2222 = "|1|1BvjTiLl46ABpl3gbsB8GTV4xTo=|S0MtpeeomqvdfDfUfUxCMKsI1i4= ssh-ed25519 " + Ed25519A;
 
     public static byte[] Blob(string base64) => Convert.FromBase64String(base64);
+
+    /// <summary>An SSH public key blob: string(type) string(bytes), the bytes made from <paramref name="seed"/>.</summary>
+    public static byte[] KeyBlob(string type, int length, int seed = 0)
+    {
+        var name = System.Text.Encoding.ASCII.GetBytes(type);
+        var blob = new byte[8 + name.Length + length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(blob, (uint)name.Length);
+        name.CopyTo(blob, 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(blob.AsSpan(4 + name.Length), (uint)length);
+        System.Security.Cryptography.SHA512.HashData(BitConverter.GetBytes(seed)).AsSpan(0, Math.Min(length, 64)).CopyTo(blob.AsSpan(8 + name.Length));
+        return blob;
+    }
 }

@@ -36,7 +36,10 @@ internal sealed class OgProbe
         _context = context;
     }
 
-    private sealed record Raw(NodeConfig Node, bool Reachable, string? Error, GsCtlQuery? Query, IReadOnlyDictionary<string, string> Settings, string DataDir, string? Version);
+    private sealed record Raw(NodeConfig Node, bool Reachable, string? Error, GsCtlQuery? Query, IReadOnlyDictionary<string, string> Settings, string DataDir, string? Version)
+    {
+        public RemoteException? HostKeyRefusal { get; init; }
+    }
 
     public async Task<ClusterState> RunAsync(IReadOnlySet<string> newHosts, CancellationToken cancellationToken)
     {
@@ -102,7 +105,7 @@ internal sealed class OgProbe
         }
         catch (RemoteException ex)
         {
-            return new Raw(node, false, ex.Message, null, new Dictionary<string, string>(), "unknown", null);
+            return new Raw(node, false, ex.Message, null, new Dictionary<string, string>(), "unknown", null) { HostKeyRefusal = ex.IsDistrustedHostKey ? ex : null };
         }
     }
 
@@ -145,6 +148,7 @@ internal sealed class OgProbe
             Node = node,
             Reachable = raw.Reachable,
             ReachError = raw.Error,
+            HostKeyRefusal = raw.HostKeyRefusal,
             IsMember = listed is not null,
             Running = running,
             Role = role,

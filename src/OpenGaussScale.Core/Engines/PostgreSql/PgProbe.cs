@@ -38,7 +38,10 @@ internal sealed class PgProbe
     }
 
     private sealed record Raw(
-        NodeConfig Node, bool Reachable, string? ReachError, string[]? State, IReadOnlyList<string[]> Senders, IReadOnlyList<string[]> Slots, string DataDir);
+        NodeConfig Node, bool Reachable, string? ReachError, string[]? State, IReadOnlyList<string[]> Senders, IReadOnlyList<string[]> Slots, string DataDir)
+    {
+        public RemoteException? HostKeyRefusal { get; init; }
+    }
 
     public async Task<ClusterState> RunAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +78,7 @@ internal sealed class PgProbe
         }
         catch (RemoteException ex)
         {
-            return new Raw(node, false, ex.Message, null, [], [], "unknown");
+            return new Raw(node, false, ex.Message, null, [], [], "unknown") { HostKeyRefusal = ex.IsDistrustedHostKey ? ex : null };
         }
 
         try
@@ -88,7 +91,7 @@ internal sealed class PgProbe
         }
         catch (RemoteException ex)
         {
-            return new Raw(node, false, ex.Message, null, [], [], "unknown");
+            return new Raw(node, false, ex.Message, null, [], [], "unknown") { HostKeyRefusal = ex.IsDistrustedHostKey ? ex : null };
         }
     }
 
@@ -160,6 +163,7 @@ internal sealed class PgProbe
             Node = node,
             Reachable = raw.Reachable,
             ReachError = raw.ReachError,
+            HostKeyRefusal = raw.HostKeyRefusal,
             IsMember = isMember,
             Running = running,
             Role = role,

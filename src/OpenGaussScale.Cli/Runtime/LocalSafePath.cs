@@ -21,7 +21,8 @@ internal static class LocalSafePath
         }
 
         var command = SafePath.Command(kind, Environment.UserName, paths);
-        var info = new ProcessStartInfo(command.Argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // By its absolute path: .NET looks for a bare name in the current directory first, where anyone may have put an "sh".
+        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in command.Argv.Skip(1))
         {
             info.ArgumentList.Add(argument);

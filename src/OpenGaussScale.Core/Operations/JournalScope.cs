@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.State;
+using OpenGaussScale.Core.Validation;
 
 namespace OpenGaussScale.Core.Operations;
 
@@ -19,9 +20,19 @@ public static class JournalScope
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<string>();
         var user = journal.Run.ValueKind == System.Text.Json.JsonValueKind.Object && journal.Run.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "";
-        if (user.Length == 0 || user == "root")
+        if (user.Length == 0 || PosixName.IsRoot(user))
         {
             problems.Add($"the journal names '{user}' as the cluster user; a cluster user is never root or empty");
+        }
+        else if (PosixName.Problem(user) is { } problem)
+        {
+            problems.Add($"the journal names '{user}' as the cluster user, which {problem}; -U takes {PosixName.Rule}");
+        }
+
+        var group = journal.Run.ValueKind == System.Text.Json.JsonValueKind.Object && journal.Run.TryGetProperty("group", out var g) ? g.GetString() ?? "" : "";
+        if (PosixName.Problem(group) is not null || PosixName.IsRoot(group))
+        {
+            problems.Add($"the journal names '{group}' as the cluster group, which -G would refuse");
         }
 
         var runHosts = journal.RunHosts.ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -79,4 +79,12 @@ public sealed class JournalScopeTests
     {
         Assert.Equal([$"the journal names '{user}' as the cluster user; a cluster user is never root or empty"], JournalScope.Disagreements(Journal(user), Cluster));
     }
+
+    [Fact]
+    public void A_cluster_user_that_minus_u_would_refuse_is_refused()
+    {
+        Assert.Equal(
+            ["the journal names '-oProxyCommand=x' as the cluster user, which starts with '-'; -U takes a letter or '_' first, then letters, digits, '_', '.' or '-', at most 32 characters"],
+            JournalScope.Disagreements(Journal("-oProxyCommand=x"), Cluster));
+    }
 }

@@ -34,6 +34,16 @@ internal static class LogLocation
     // home under sudo -E, say): there the journal copy and the log would be that user's to change.
     private static string OwnLogDirectory(CliServices services)
     {
+        // Checked before anything is made there: nothing is created inside a directory someone else can write.
+        var kind = Directory.Exists(services.StateDirectory) ? SafePathKind.Directory : SafePathKind.NotMadeYet;
+        if (LocalSafePath.Refusals(kind, [services.StateDirectory]).TryGetValue(0, out var reason))
+        {
+            throw new OgscaleException(
+                $"ogscale keeps its logs and journals in {services.StateDirectory}, but {reason}; nothing was changed",
+                services.IsRoot ? "run as root with root's own home (su -, or sudo -H), or fix the owner and mode of that directory" : "fix the owner and mode of that directory",
+                ExitCodes.PreconditionFailed);
+        }
+
         var directory = Path.Combine(services.StateDirectory, "log");
         if (OperatingSystem.IsWindows())
         {
@@ -42,14 +52,6 @@ internal static class LogLocation
         else
         {
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        if (LocalSafePath.Refusals(SafePathKind.Directory, [services.StateDirectory]).TryGetValue(0, out var reason))
-        {
-            throw new OgscaleException(
-                $"ogscale keeps its logs and journals in {services.StateDirectory}, but {reason}; nothing was changed",
-                services.IsRoot ? "run as root with root's own home (su -, or sudo -H), or fix the owner and mode of that directory" : "fix the owner and mode of that directory",
-                ExitCodes.PreconditionFailed);
         }
 
         return directory;

@@ -125,34 +125,8 @@ public sealed class FaultKindsPostgreSqlTests(SixHostPlaygroundForFaultKinds pla
 
     private string[] Expand(string host) => ["expand", "-U", "omm", "-G", "dbgrp", "-X", Xml, "-h", host, .. Access];
 
-    // Runs ogscale paused right before STEP: once it waits there, atPause runs, the run is let go, then afterRelease.
-    private async Task<ProcessResult> RunPausedAsync(string step, string[] args, Func<RunningProcess, Task> atPause, Func<RunningProcess, Task>? afterRelease = null)
-    {
-        var pauseFile = Path.Combine(playground.Dir, $"pause-{Guid.NewGuid():N}");
-        return await ProcessRun.RunAsync(
-            OgscaleProcess.Dotnet,
-            args.Prepend(OgscaleProcess.Dll),
-            TimeSpan.FromMinutes(5),
-            environment: new Dictionary<string, string> { ["OGSCALE_PAUSE_AT"] = step, ["OGSCALE_PAUSE_FILE"] = pauseFile },
-            whileRunning: async run =>
-            {
-                var paused = await Eventually.UntilAsync(() => Task.FromResult(File.Exists(pauseFile)), p => p, TimeSpan.FromMinutes(3));
-                Assert.True(paused, $"the run never paused before {step}:\n{run.Stderr}");
-                try
-                {
-                    await atPause(run);
-                }
-                finally
-                {
-                    File.Delete(pauseFile);
-                }
-
-                if (afterRelease is not null)
-                {
-                    await afterRelease(run);
-                }
-            });
-    }
+    private Task<ProcessResult> RunPausedAsync(string step, string[] args, Func<RunningProcess, Task> atPause, Func<RunningProcess, Task>? afterRelease = null) =>
+        OgscaleProcess.RunPausedAsync(playground.Dir, step, args, atPause, afterRelease);
 
     private async Task StopSshdAsync(int node)
     {

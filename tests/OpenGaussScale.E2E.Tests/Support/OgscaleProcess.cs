@@ -27,6 +27,38 @@ public static class OgscaleProcess
     public static Task<ProcessResult> RunWithFaultAsync(string stepId, IEnumerable<string> args, TimeSpan timeout) =>
         ProcessRun.RunAsync(Dotnet, args.Prepend(Dll), timeout, environment: new Dictionary<string, string> { ["OGSCALE_FAULT_AT"] = stepId });
 
+    /// <summary>
+    /// ogscale paused right before STEP (OGSCALE_PAUSE_AT): once it waits there, atPause runs, the run is let go, then
+    /// afterRelease. A fault injected this way lands at an exact step boundary, however fast the steps before it run.
+    /// </summary>
+    public static Task<ProcessResult> RunPausedAsync(string dir, string step, IEnumerable<string> args, Func<RunningProcess, Task> atPause, Func<RunningProcess, Task>? afterRelease = null)
+    {
+        var pauseFile = Path.Combine(dir, $"pause-{Guid.NewGuid():N}");
+        return ProcessRun.RunAsync(
+            Dotnet,
+            args.Prepend(Dll),
+            TimeSpan.FromMinutes(5),
+            environment: new Dictionary<string, string> { ["OGSCALE_PAUSE_AT"] = step, ["OGSCALE_PAUSE_FILE"] = pauseFile },
+            whileRunning: async run =>
+            {
+                var paused = await Eventually.UntilAsync(() => Task.FromResult(File.Exists(pauseFile)), p => p, TimeSpan.FromMinutes(3));
+                Assert.True(paused, $"the run never paused before {step}:\n{run.Stderr}");
+                try
+                {
+                    await atPause(run);
+                }
+                finally
+                {
+                    File.Delete(pauseFile);
+                }
+
+                if (afterRelease is not null)
+                {
+                    await afterRelease(run);
+                }
+            });
+    }
+
     // mkdtemp's 0700 folder (no other user can have planted anything in it), opened to reading once it is filled (the
     // files 0644 whatever umask the clone was built with); removed when the test process ends.
     private static string CopyBuildOutput()

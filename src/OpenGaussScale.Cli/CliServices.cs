@@ -33,6 +33,9 @@ public sealed record CliServices
     /// <summary>The value of an environment variable of this process (MPPDB_ENV_SEPARATE_PATH, ...).</summary>
     public required Func<string, string?> Environment { get; init; }
 
+    /// <summary>The crash-test hook (OGSCALE_FAULT_AT / OGSCALE_PAUSE_AT, docs/reliability.md); none in in-process tests.</summary>
+    public Core.Execution.IFaultHook Faults { get; init; } = Core.Execution.NoFaultHook.Instance;
+
     /// <summary>stderr when it is a terminal (for the live progress display), else null.</summary>
     public TextWriter? Terminal { get; init; }
 
@@ -73,6 +76,7 @@ public sealed record CliServices
         StateDirectory = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".ogscale"),
         ShellFactories = (options, log) => (new LocalRemoteShellFactory(options.DefaultCommandTimeout, log), new SshRemoteShellFactory(options, log)),
         Environment = System.Environment.GetEnvironmentVariable,
+        Faults = Runtime.EnvironmentFaultHook.From(System.Environment.GetEnvironmentVariable),
         ReadAnswer = Console.IsInputRedirected ? null : Console.ReadLine,
         PassphrasePrompt = Runtime.TerminalPassphrasePrompt.CreateIfInteractive(secrets),
         Terminal = Console.IsErrorRedirected ? null : Console.Error,

@@ -50,6 +50,7 @@ internal sealed class CliSession : IAsyncDisposable
         ProcessId = Services.ProcessId,
         LocalJournalDirectory = Path.Combine(Services.StateDirectory, "journal"),
         Progress = progress,
+        Faults = Services.Faults,
         IsLockOwnerAlive = IsLockOwnerAliveAsync,
         Resume = Services.Resume,
     };

@@ -13,14 +13,17 @@ public sealed class PlanExecutor
 {
     private readonly IProgress<StepEvent>? _progress;
     private readonly IReadOnlySet<string> _journaledDone;
+    private readonly IFaultHook _faults;
     private readonly Dictionary<string, SemaphoreSlim> _exclusive = new(StringComparer.Ordinal);
 
     /// <param name="progress">Step events for the display.</param>
     /// <param name="journaledDone">Steps an interrupted run's journal marks done (resume): re-checked and reported, never redone.</param>
-    public PlanExecutor(IProgress<StepEvent>? progress = null, IReadOnlySet<string>? journaledDone = null)
+    /// <param name="faults">Called right before each step (crash tests); none by default.</param>
+    public PlanExecutor(IProgress<StepEvent>? progress = null, IReadOnlySet<string>? journaledDone = null, IFaultHook? faults = null)
     {
         _progress = progress;
         _journaledDone = journaledDone ?? new HashSet<string>(StringComparer.Ordinal);
+        _faults = faults ?? NoFaultHook.Instance;
     }
 
     public async Task<ExecutionReport> RunAsync(Plan plan, StepContext context, int parallelism, CancellationToken cancellationToken)
@@ -133,7 +136,7 @@ public sealed class PlanExecutor
 
     private async Task<StepOutcome> RunStepExclusivelyAsync(PlanStep step, StepContext context, CancellationToken cancellationToken)
     {
-        await FaultInjection.BeforeStepAsync(step.Id, cancellationToken).ConfigureAwait(false);
+        await _faults.BeforeStepAsync(step.Id, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         _progress?.Report(new StepEvent(step.Id, step.Host, step.Title, null, TimeSpan.Zero));
         try

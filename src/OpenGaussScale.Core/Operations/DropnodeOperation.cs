@@ -101,7 +101,7 @@ public sealed class DropnodeOperation
         var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
 
         // One node at a time in the plan's order: each change is checked before the next node is touched.
-        var execution = await new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);
+        var execution = await new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps, _env.Faults).RunAsync(plan, stepContext, 1, cancellationToken).ConfigureAwait(false);
         var failure = execution.ClusterFailure;
         if (failure is null && !execution.Cancelled && execution.AllSucceeded)
         {

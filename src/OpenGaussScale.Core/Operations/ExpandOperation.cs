@@ -122,7 +122,7 @@ public sealed class ExpandOperation
     private async Task<ExpandResult> RunPlansAsync(ExpandRequest request, Plan plan, Journal journal, CancellationToken cancellationToken)
     {
         var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
-        var executor = new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps);
+        var executor = new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps, _env.Faults);
         var execution = await executor.RunAsync(plan, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
         if (execution.Cancelled)
         {

@@ -28,6 +28,9 @@ public sealed record OperationEnvironment
     /// <summary>Step progress for the live display.</summary>
     public IProgress<StepEvent>? Progress { get; init; }
 
+    /// <summary>Called before each step (crash tests, docs/reliability.md); none unless the entry point installs one.</summary>
+    public IFaultHook Faults { get; init; } = NoFaultHook.Instance;
+
     /// <summary>Tells whether a lock holder's process still runs (by pid on this host or on the primary).</summary>
     public required Func<State.LockInfo, Task<bool>> IsLockOwnerAlive { get; init; }
 

@@ -40,8 +40,4 @@ public sealed record EnvironmentFileChoice(string Path, EnvironmentFileSource So
 
         return new(UserBashrc, EnvironmentFileSource.Bashrc);
     }
-
-    /// <summary>Reads MPPDB_ENV_SEPARATE_PATH from this process's environment and chooses.</summary>
-    public static EnvironmentFileChoice FromEnvironment(string? option) =>
-        Choose(option, Environment.GetEnvironmentVariable("MPPDB_ENV_SEPARATE_PATH"));
 }

@@ -189,6 +189,34 @@ public sealed class PlanExecutorTests
         Assert.Contains(sink.Entries, e => e.Event == JournalEvents.Failed && e.Message == "cancelled");
     }
 
+    [Fact]
+    public async Task The_fault_hook_is_called_right_before_each_step_and_before_its_started_line()
+    {
+        var order = new List<string>();
+        var (journal, sink) = TestContexts.MemoryJournal();
+        var hook = new RecordingHook(order, sink);
+        var plan = new Plan("expand",
+        [
+            Step("a", "10.0.0.2", [], new RecordingAction(order, "a")),
+            Step("b", "10.0.0.2", ["a"], new RecordingAction(order, "b")),
+        ]);
+
+        var report = await new PlanExecutor(faults: hook).RunAsync(plan, Context(journal), 1, CancellationToken.None);
+
+        Assert.True(report.AllSucceeded);
+        Assert.Equal(["hook a (0 journal lines)", "a", "hook b (2 journal lines)", "b"], order);
+    }
+
+    // Records each call with how many journal lines existed then: a crash at the hook must leave no "started" line.
+    private sealed class RecordingHook(List<string> order, TestContexts.MemorySink sink) : IFaultHook
+    {
+        public Task BeforeStepAsync(string stepId, CancellationToken cancellationToken)
+        {
+            order.Add($"hook {stepId} ({sink.Entries.Count} journal lines)");
+            return Task.CompletedTask;
+        }
+    }
+
     private static StepContext Context(Journal journal) => TestContexts.Create(TestContexts.Cluster("10.0.0.1", "10.0.0.2", "10.0.0.3"), journal);
 
     private static PlanStep Step(string id, string host, string[] dependsOn, StepAction action, bool isolated = false) =>

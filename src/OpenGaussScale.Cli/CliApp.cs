@@ -8,21 +8,15 @@ namespace OpenGaussScale.Cli;
 /// <summary>Builds the command tree and runs it, mapping every outcome to the documented exit codes.</summary>
 public static class CliApp
 {
+    /// <summary>The program name in hints (`run `ogscale expand --help``).</summary>
+    public const string ProgramName = "ogscale";
+
     public static RootCommand BuildRootCommand(CliServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var root = new RootCommand(
+        var root = NewRoot(
             "ogscale scales an openGauss primary/standby cluster out and in, online: expand adds standby and cascade " +
             "standby servers (gs_expansion), dropnode removes them (gs_dropnode).");
-
-        // -h is the host list of expand/dropnode/check (as in gs_expansion); help is -? and --help only.
-        var help = root.Options.OfType<HelpOption>().Single();
-        help.Aliases.Remove("-h");
-        help.Aliases.Remove("/h");
-        help.Aliases.Remove("/?");
-
-        var version = root.Options.OfType<VersionOption>().Single();
-        version.Aliases.Add("-V");
         root.Subcommands.Add(Commands.ConfigCommand.Create(services));
         root.Subcommands.Add(Commands.CheckCommand.Create(services));
         root.Subcommands.Add(Commands.ExpandCommand.Create(services));
@@ -30,21 +24,42 @@ public static class CliApp
         root.Subcommands.Add(Commands.StatusCommand.Create(services));
         root.Subcommands.Add(Commands.ResumeCommand.Create(services));
         root.Subcommands.Add(Commands.RollbackCommand.Create(services));
-
-        root.Subcommands.Add(Commands.PlaygroundCommand.Create(services));
-
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, InvocationConfiguration invocation, CliServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// A root command with ogscale's conventions (shared with ogscale-playground): -h is the host list of
+    /// expand/dropnode/check (as in gs_expansion), so help is -? and --help only; -V is --version.
+    /// </summary>
+    public static RootCommand NewRoot(string description)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
+        var root = new RootCommand(description);
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Aliases.Remove("-h");
+        help.Aliases.Remove("/h");
+        help.Aliases.Remove("/?");
+        root.Options.OfType<VersionOption>().Single().Aliases.Add("-V");
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration invocation, CliServices services, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(services);
+        return RunAsync(BuildRootCommand(services), ProgramName, args, invocation, services.Secrets, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parses and runs ARGS against ROOT, mapping every outcome to the documented exit codes; PROGRAM names the
+    /// executable in usage hints.
+    /// </summary>
+    public static async Task<int> RunAsync(RootCommand root, string program, string[] args, InvocationConfiguration invocation, Logging.SecretRegistry secrets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(invocation);
 
         // Every verb writes through these: secrets masked, control sequences from nodes made visible (SafeTextWriter).
-        invocation.Output = Rendering.SafeTextWriter.Wrap(invocation.Output, services.Secrets);
-        invocation.Error = Rendering.SafeTextWriter.Wrap(invocation.Error, services.Secrets);
-        var root = BuildRootCommand(services);
+        invocation.Output = Rendering.SafeTextWriter.Wrap(invocation.Output, secrets);
+        invocation.Error = Rendering.SafeTextWriter.Wrap(invocation.Error, secrets);
 
         // No response files: `@FILE` would splice a file's lines into argv (nested ones recursing without end, a device
         // read forever) and the original tools have none; an argument starting with @ is taken as it is.
@@ -60,7 +75,7 @@ public static class CliApp
                 await error.WriteLineAsync($"error: {Rendering.UsageErrors.Describe(parseError.Message, args, parse)}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync($"hint: run `{CommandPath(parse)} --help` for the usage").ConfigureAwait(false);
+            await error.WriteLineAsync($"hint: run `{CommandPath(program, parse)} --help` for the usage").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -104,12 +119,12 @@ public static class CliApp
             .Split('+')[0];
 
     // "ogscale config validate" for a parse of `config validate ...`.
-    private static string CommandPath(ParseResult parse)
+    private static string CommandPath(string program, ParseResult parse)
     {
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Insert(0, result.Command is RootCommand ? "ogscale" : result.Command.Name);
+            names.Insert(0, result.Command is RootCommand ? program : result.Command.Name);
         }
 
         return string.Join(' ', names);

@@ -78,7 +78,7 @@ public sealed class PlaygroundFreshMachineTests : IDisposable
     private Task<ProcessResult> UpAsync(string? pathTail) =>
         ProcessRun.RunAsync(
             OgscaleProcess.Dotnet,
-            [OgscaleProcess.Dll, "playground", "up", "--nodes", "2", "--dir", PlaygroundDir],
+            [OgscaleProcess.PlaygroundDll, "up", "--nodes", "2", "--dir", PlaygroundDir],
             TimeSpan.FromMinutes(2),
             environment: new Dictionary<string, string> { ["PATH"] = pathTail is null ? Bin : $"{Bin}:{pathTail}" });
 

@@ -23,7 +23,7 @@ public sealed class PlaygroundLifecycleTests
         squatter.Start();
         try
         {
-            var up = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "3", "--no-trust", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            var up = await OgscaleProcess.RunPlaygroundAsync(["up", "--engine", "postgresql", "--nodes", "3", "--no-trust", "2", "--dir", dir], TimeSpan.FromMinutes(10));
             Assert.True(up.ExitCode == 0, up.ToString());
             var port = Regex.Match(up.Stdout, @"ognode2  127\.0\.0\.12  ssh port (\d+)").Groups[1].Value;
             Assert.NotEqual("22", port);
@@ -42,14 +42,14 @@ public sealed class PlaygroundLifecycleTests
             Assert.NotEqual(0, (await HostSsh.RunAsync(dir, "omm@ognode2", "ssh", "-o", "BatchMode=yes", "127.0.0.11", "true")).ExitCode);
             Assert.Equal("ognode2", await HostSsh.OkAsync(dir, "omm@ognode2", "hostname"));
 
-            var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+            var down = await OgscaleProcess.RunPlaygroundAsync("down", "--dir", dir);
             Assert.True(down.ExitCode == 0, down.ToString());
             Assert.Equal(["127.0.0.12:22"], Leftovers.ListenersOnPlaygroundAddresses());
             squatter.Stop();
             await Leftovers.AssertNothingLeftAsync(dir);
             Assert.Equal(mountPointsBefore, MountPoints());
 
-            var again = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+            var again = await OgscaleProcess.RunPlaygroundAsync("down", "--dir", dir);
             Assert.True(again.ExitCode == 0, again.ToString());
         }
         finally
@@ -69,7 +69,7 @@ public sealed class PlaygroundLifecycleTests
         squatter.Start();
         try
         {
-            var up = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            var up = await OgscaleProcess.RunPlaygroundAsync(["up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
 
             Assert.True(up.ExitCode == 6, up.ToString());
             Assert.Contains("up failed", up.Stderr, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class PlaygroundLifecycleTests
             await Leftovers.AssertNothingLeftAsync(dir);
             Assert.Contains("\"phase\": \"down\"", await File.ReadAllTextAsync(Path.Combine(dir, "playground.json")), StringComparison.Ordinal);
 
-            var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+            var down = await OgscaleProcess.RunPlaygroundAsync("down", "--dir", dir);
             Assert.True(down.ExitCode == 0, down.ToString());
         }
         finally
@@ -107,25 +107,25 @@ public sealed class PlaygroundLifecycleTests
             // An up in progress (it holds the lock while its cgroups are still empty) keeps a second one out.
             using (new FileStream("/run/ogscale-playground-up.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
             {
-                var second = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+                var second = await OgscaleProcess.RunPlaygroundAsync(["up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
                 Assert.True(second.ExitCode == 3, second.ToString());
-                Assert.Contains("error: another `ogscale playground up` is running on this machine", second.Stderr, StringComparison.Ordinal);
+                Assert.Contains("error: another `ogscale-playground up` is running on this machine", second.Stderr, StringComparison.Ordinal);
             }
 
             await File.WriteAllTextAsync(Path.Combine(cgroup, "cgroup.procs"), member.Id.ToString(CultureInfo.InvariantCulture));
-            var refused = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            var refused = await OgscaleProcess.RunPlaygroundAsync(["up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
             Assert.True(refused.ExitCode == 3, refused.ToString());
             Assert.Contains($"error: another playground is running (pid {member.Id} in cgroup {parent})", refused.Stderr, StringComparison.Ordinal);
             Assert.True(Directory.Exists(cgroup) && await Leftovers.NftTableExistsAsync(), "a refused up removed something");
 
             member.Kill();
             await member.WaitForExitAsync();
-            var up = await OgscaleProcess.RunAsync(["playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
+            var up = await OgscaleProcess.RunPlaygroundAsync(["up", "--engine", "postgresql", "--nodes", "2", "--dir", dir], TimeSpan.FromMinutes(10));
             Assert.True(up.ExitCode == 0, up.ToString());
             Assert.Contains($"removing the cgroup {parent} and nft table ip ogscale_playground of an earlier playground: no process of it is left", up.Stderr, StringComparison.Ordinal);
             Assert.False(Directory.Exists(cgroup), "the dead playground's cgroup ognode9 is still there");
 
-            var down = await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+            var down = await OgscaleProcess.RunPlaygroundAsync("down", "--dir", dir);
             Assert.True(down.ExitCode == 0, down.ToString());
             await Leftovers.AssertNothingLeftAsync(dir);
         }
@@ -159,7 +159,7 @@ public sealed class PlaygroundLifecycleTests
             return;
         }
 
-        await OgscaleProcess.RunAsync("playground", "down", "--dir", dir);
+        await OgscaleProcess.RunPlaygroundAsync("down", "--dir", dir);
         Directory.Delete(dir, recursive: true);
     }
 }

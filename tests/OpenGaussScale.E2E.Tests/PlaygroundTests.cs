@@ -223,7 +223,7 @@ public sealed class PlaygroundTests(SixHostPlayground playground) : IClassFixtur
         {
             await File.WriteAllTextAsync(Path.Combine(dir, "keep.txt"), "mine");
 
-            var up = await OgscaleProcess.RunAsync("playground", "up", "--engine", "postgresql", "--nodes", "2", "--dir", dir);
+            var up = await OgscaleProcess.RunPlaygroundAsync("up", "--engine", "postgresql", "--nodes", "2", "--dir", dir);
 
             Assert.Equal(3, up.ExitCode);
             Assert.Contains($"error: the playground directory {dir} is not empty", up.Stderr, StringComparison.Ordinal);

@@ -44,11 +44,16 @@ done
 [ "$(id -u)" = 0 ] || fail "the benchmark must run as root (the playground needs it)" "run it again as root"
 
 # One Release build, then the built binary for every step, so no step pays for `dotnet run`'s build check.
-echo "bench: building src/OpenGaussScale.Cli (Release)" >&2
-dotnet build src/OpenGaussScale.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2 \
-  || fail "the build of src/OpenGaussScale.Cli failed" "fix the build errors above, then run the benchmark again"
-ogscale=$PWD/src/OpenGaussScale.Cli/bin/Release/net10.0/ogscale
-[ -x "$ogscale" ] || fail "the build left no $ogscale" "check the project's output path (net10.0, Release)"
+# The playground's project references ogscale's, so its output folder holds both programs.
+echo "bench: building src/OpenGaussScale.Playground.Cli (Release; ogscale and ogscale-playground)" >&2
+dotnet build src/OpenGaussScale.Playground.Cli -c Release -nologo -v quiet -clp:ErrorsOnly >&2 \
+  || fail "the build of src/OpenGaussScale.Playground.Cli failed" "fix the build errors above, then run the benchmark again"
+bin=$PWD/src/OpenGaussScale.Playground.Cli/bin/Release/net10.0
+ogscale=$bin/ogscale
+playground=$bin/ogscale-playground
+for program in "$ogscale" "$playground"; do
+  [ -x "$program" ] || fail "the build left no $program" "check the project's output path (net10.0, Release)"
+done
 
 # The logs of every command stay after the run: a failed step points there.
 logs=$(mktemp -d /tmp/ogscale-bench-logs.XXXXXX)
@@ -60,10 +65,10 @@ teardown() {
   local rc=$?
   if [ -n "$playground_dir" ]; then
     echo "bench: taking the playground in $playground_dir down" >&2
-    if "$ogscale" playground down --dir "$playground_dir" >>"$log" 2>&1 </dev/null; then
+    if "$playground" down --dir "$playground_dir" >>"$log" 2>&1 </dev/null; then
       echo "bench: down; $playground_dir is kept for a look at the hosts' files and sshd logs" >&2
     else
-      echo "error: \`ogscale playground down --dir $playground_dir\` failed (see $log)" >&2
+      echo "error: \`ogscale-playground down --dir $playground_dir\` failed (see $log)" >&2
       echo "hint: run it again, or follow docs/playground.md, section \"Cleaning up by hand\"" >&2
     fi
   fi
@@ -75,19 +80,20 @@ trap 'exit 130' INT TERM
 rows=()    # the table rows: "| engine | what | hosts | seconds |"
 summary=() # computed lines per engine: the parallel speed-up, and how busy the machine was (it may be shared)
 
-# step WHAT HOSTS ARGS...: runs `ogscale ARGS...` (its output goes to the log), and records its wall-clock seconds.
+# step WHAT HOSTS PROGRAM ARGS...: runs `PROGRAM ARGS...` (ogscale or ogscale-playground; its output goes to the log),
+# and records its wall-clock seconds.
 # A non-zero exit ends the benchmark: a time of a failed run would be a wrong number.
 step() {
-  local what=$1 hosts=$2 start end rc=0
-  shift 2
+  local what=$1 hosts=$2 program=$3 start end rc=0
+  shift 3
   echo "bench: $engine: $what ..." >&2
-  printf '\n== %s: %s\n$ ogscale %s\n' "$engine" "$what" "$*" >>"$log"
+  printf '\n== %s: %s\n$ %s %s\n' "$engine" "$what" "${program##*/}" "$*" >>"$log"
   start=$(date +%s.%N)
-  "$ogscale" "$@" >>"$log" 2>&1 </dev/null || rc=$?
+  "$program" "$@" >>"$log" 2>&1 </dev/null || rc=$?
   end=$(date +%s.%N)
   if [ "$rc" != 0 ]; then
     tail -n 30 "$log" >&2
-    fail "$engine: $what: \`ogscale $*\` exited $rc" "the whole output is in $log"
+    fail "$engine: $what: \`${program##*/} $*\` exited $rc" "the whole output is in $log"
   fi
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
   rows+=("| $engine | $what | $hosts | $seconds |")
@@ -133,27 +139,27 @@ for engine in "${engines[@]}"; do
   cluster=(-U omm -G dbgrp -X "$xml")
 
   # 1. Nine hosts: the primary on ognode1 (127.0.0.11), bare hosts on 127.0.0.12-19.
-  step "playground up --nodes 9" 9 playground up --nodes 9 --engine "$engine" --dir "$dir"
+  step "playground up --nodes 9" 9 "$playground" up --nodes 9 --engine "$engine" --dir "$dir"
   # 2. The host checks an expansion starts with, alone, for all eight new hosts.
-  step "check (the 8 new hosts)" 8 check "${cluster[@]}" -h 127.0.0.12,127.0.0.13,127.0.0.14,127.0.0.15,127.0.0.16,127.0.0.17,127.0.0.18,127.0.0.19 "${access[@]}"
+  step "check (the 8 new hosts)" 8 "$ogscale" check "${cluster[@]}" -h 127.0.0.12,127.0.0.13,127.0.0.14,127.0.0.15,127.0.0.16,127.0.0.17,127.0.0.18,127.0.0.19 "${access[@]}"
   # 3. One host: the fixed cost of an expansion (checks, probe, lock, journal, static config) plus one host's work.
-  step "expand 127.0.0.12" 1 expand "${cluster[@]}" -h 127.0.0.12 "${package[@]}" "${access[@]}"
+  step "expand 127.0.0.12" 1 "$ogscale" expand "${cluster[@]}" -h 127.0.0.12 "${package[@]}" "${access[@]}"
   # 4. Three hosts at once (the default: every host in parallel), dropped, then the same three one step at a time:
   #    the difference is what parallelism buys.
-  step "expand 127.0.0.13-15 (default parallelism)" 3 expand "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 "${package[@]}" "${access[@]}"
+  step "expand 127.0.0.13-15 (default parallelism)" 3 "$ogscale" expand "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 "${package[@]}" "${access[@]}"
   parallel_seconds=$seconds
-  step "dropnode 127.0.0.13-15" 3 dropnode "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 --yes "${access[@]}"
+  step "dropnode 127.0.0.13-15" 3 "$ogscale" dropnode "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 --yes "${access[@]}"
   make_bare 127.0.0.13 127.0.0.14 127.0.0.15
-  step "expand 127.0.0.13-15 --parallel 1" 3 expand "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 --parallel 1 "${package[@]}" "${access[@]}"
+  step "expand 127.0.0.13-15 --parallel 1" 3 "$ogscale" expand "${cluster[@]}" -h 127.0.0.13,127.0.0.14,127.0.0.15 --parallel 1 "${package[@]}" "${access[@]}"
   serial_seconds=$seconds
   # 5. The rest, up to the limit of one primary and eight standbys.
-  step "expand 127.0.0.16-19 (to 1 primary + 8 standbys)" 4 expand "${cluster[@]}" -h 127.0.0.16,127.0.0.17,127.0.0.18,127.0.0.19 "${package[@]}" "${access[@]}"
+  step "expand 127.0.0.16-19 (to 1 primary + 8 standbys)" 4 "$ogscale" expand "${cluster[@]}" -h 127.0.0.16,127.0.0.17,127.0.0.18,127.0.0.19 "${package[@]}" "${access[@]}"
   # 6. Status of the full cluster, then scale in: one standby, then all the others down to the primary alone.
-  step "status" 9 status -U omm -X "$xml" "${access[@]}"
-  step "dropnode 127.0.0.19" 1 dropnode "${cluster[@]}" -h 127.0.0.19 --yes "${access[@]}"
-  step "dropnode 127.0.0.12-18 (to a single node)" 7 dropnode "${cluster[@]}" -h 127.0.0.12,127.0.0.13,127.0.0.14,127.0.0.15,127.0.0.16,127.0.0.17,127.0.0.18 --yes "${access[@]}"
+  step "status" 9 "$ogscale" status -U omm -X "$xml" "${access[@]}"
+  step "dropnode 127.0.0.19" 1 "$ogscale" dropnode "${cluster[@]}" -h 127.0.0.19 --yes "${access[@]}"
+  step "dropnode 127.0.0.12-18 (to a single node)" 7 "$ogscale" dropnode "${cluster[@]}" -h 127.0.0.12,127.0.0.13,127.0.0.14,127.0.0.15,127.0.0.16,127.0.0.17,127.0.0.18 --yes "${access[@]}"
   # 7. Down. Once it has succeeded, the trap has nothing left to take down, and DIR (the hosts' files) can go.
-  step "playground down" 9 playground down --dir "$dir"
+  step "playground down" 9 "$playground" down --dir "$dir"
   playground_dir=""
   rm -rf "$dir"
 

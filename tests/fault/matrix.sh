@@ -36,8 +36,10 @@ while [ $# -gt 0 ]; do
 done
 wanted() { [[ " ${parts[*]} " == *" $1 "* ]]; }
 
-dotnet build src/OpenGaussScale.Cli -c Release -nologo -clp:ErrorsOnly >&2
-ogscale="$PWD/src/OpenGaussScale.Cli/bin/Release/net10.0/ogscale"
+# The playground's project references ogscale's, so its output folder holds both programs.
+dotnet build src/OpenGaussScale.Playground.Cli -c Release -nologo -clp:ErrorsOnly >&2
+ogscale="$PWD/src/OpenGaussScale.Playground.Cli/bin/Release/net10.0/ogscale"
+playground="$PWD/src/OpenGaussScale.Playground.Cli/bin/Release/net10.0/ogscale-playground"
 table=$(mktemp)
 logs=/tmp/ogscale-matrix-logs
 dir=""
@@ -45,7 +47,7 @@ bench_pid=""
 
 cleanup() {
   if [ -n "$bench_pid" ]; then kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; fi
-  if [ -n "$dir" ] && [ -d "$dir" ]; then "$ogscale" playground down --dir "$dir" >&2 || true; rm -rf "$dir"; fi
+  if [ -n "$dir" ] && [ -d "$dir" ]; then "$playground" down --dir "$dir" >&2 || true; rm -rf "$dir"; fi
 }
 trap cleanup EXIT
 
@@ -57,10 +59,10 @@ snapshot() {
   else
     ssh -F "$dir/ssh_config" omm@ognode1 "cat /opt/ogscale/data/dn/pg_hba.conf /opt/ogscale/data/dn/postgresql.auto.conf | sha256sum"
   fi
-  "$ogscale" playground sql 1 "select slot_name from pg_replication_slots order by 1" --dir "$dir"
+  "$playground" sql 1 "select slot_name from pg_replication_slots order by 1" --dir "$dir"
 }
 
-sql() { "$ogscale" playground sql "$1" "$2" --dir "$dir"; }
+sql() { "$playground" sql "$1" "$2" --dir "$dir"; }
 
 # Step ids of a verb's plan, from its dry run, and the static config an openGauss expansion writes in its finishing
 # plan (which the dry run does not list). (--steps REGEX keeps the matching ones, e.g. to repeat one scenario.)
@@ -171,17 +173,17 @@ boundary() {
 
 # The faults `boundary` applies (arguments: the paused run's PID, then its command line); each prints what it saw.
 stop_sshd2() {
-  "$ogscale" playground stop 2 --sshd-only --dir "$dir" >/dev/null
+  "$playground" stop 2 --sshd-only --dir "$dir" >/dev/null
   rm -f "$dir/pause"
 }
-start_sshd2() { "$ogscale" playground start 2 --dir "$dir" >/dev/null 2>&1; }
+start_sshd2() { "$playground" start 2 --dir "$dir" >/dev/null 2>&1; }
 outage_primary() {
   local pid=$1
-  "$ogscale" playground stop 1 --sshd-only --dir "$dir" >/dev/null
+  "$playground" stop 1 --sshd-only --dir "$dir" >/dev/null
   rm -f "$dir/pause"
   # The outage ends once ogscale says it is connecting again, or when the run ends without needing the primary.
   poll "$pid" grep -q "trying again" "$dir/run.out" && printf 'ogscale waited for it; ' || true
-  "$ogscale" playground start 1 --dir "$dir" >/dev/null 2>&1
+  "$playground" start 1 --dir "$dir" >/dev/null 2>&1
 }
 second_run() {
   local rc=0; shift
@@ -201,7 +203,7 @@ expanded() { "$ogscale" expand -U omm -G dbgrp -X "$xml" -h 127.0.0.12 "${packag
 bare() {
   local host=${1:-ognode2}
   # A host dropped while unreachable still runs its database: stopped first, or the next install finds its port taken.
-  "$ogscale" playground stop "${host#ognode}" --db-only --dir "$dir" >/dev/null 2>&1 || true
+  "$playground" stop "${host#ognode}" --db-only --dir "$dir" >/dev/null 2>&1 || true
   ssh -F "$dir/ssh_config" "root@$host" \
     'find /opt/ogscale/app /opt/ogscale/om /opt/ogscale/log /opt/ogscale/tmp /opt/ogscale/corefile /opt/ogscale/data -mindepth 1 -delete; chmod 755 /opt/ogscale/app /opt/ogscale/om' </dev/null
   ssh -F "$dir/ssh_config" "omm@$host" "sed -i '/^# >>> openGauss environment/,/^# <<< openGauss environment/d' ~/.bashrc" </dev/null
@@ -279,13 +281,13 @@ kill_db3() {
   poll "$run" bash -c "! kill -0 $killer 2>/dev/null" || { kill "$killer" 2>/dev/null; wait "$killer" 2>/dev/null; return 1; }
   wait "$killer" && printf 'its postmaster killed (SIGKILL); '
 }
-revive3() { "$ogscale" playground start 3 --dir "$dir" >/dev/null 2>&1; }
+revive3() { "$playground" start 3 --dir "$dir" >/dev/null 2>&1; }
 unmount3() { ssh -F "$dir/ssh_config" root@ognode3 'umount /opt/ogscale/data' </dev/null 2>/dev/null || true; }
 
 failed=0
 for engine in "${engines[@]}"; do
   dir=$(mktemp -d /tmp/ogscale-matrix-XXXXXX)
-  "$ogscale" playground up --nodes 3 --engine "$engine" --dir "$dir" --force >&2
+  "$playground" up --nodes 3 --engine "$engine" --dir "$dir" --force >&2
   xml="$dir/expand-all.xml"
   access=(--identity "$dir/id_ed25519" --known-hosts "$dir/known_hosts")
   package=()
@@ -355,7 +357,7 @@ for engine in "${engines[@]}"; do
   lines=$(grep -c '^progress:' "$dir/pgbench.log" || true)
   printf '| %s | pgbench through the whole matrix | - | %s progress lines, %s failed transactions | none |\n' "$engine" "$lines" "$failures" | tee -a "$table" >&2
   [ "$failures" = 0 ] || failed=$((failed + 1))
-  "$ogscale" playground down --dir "$dir" >&2; rm -rf "$dir"; dir=""
+  "$playground" down --dir "$dir" >&2; rm -rf "$dir"; dir=""
 done
 
 {

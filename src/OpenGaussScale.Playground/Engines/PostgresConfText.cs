@@ -11,7 +11,7 @@ public static class PostgresConfText
         ArgumentNullException.ThrowIfNull(host);
         return string.Create(CultureInfo.InvariantCulture, $"""
 
-            # --- ogscale playground: {host.Name} ---
+            # --- ogscale-playground: {host.Name} ---
             listen_addresses = '{host.Address}'
             port = {PlaygroundLayout.DataPort}
             unix_socket_directories = '{PlaygroundLayout.TmpPath}'
@@ -29,7 +29,7 @@ public static class PostgresConfText
     {
         ArgumentNullException.ThrowIfNull(host);
         return $"""
-            # pg_hba.conf of {host.Name}, written by ogscale playground
+            # pg_hba.conf of {host.Name}, written by ogscale-playground
             # TYPE  DATABASE     USER  ADDRESS          METHOD
             local   all          all                    trust
             local   replication  all                    trust

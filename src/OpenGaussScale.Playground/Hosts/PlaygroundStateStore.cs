@@ -35,7 +35,7 @@ public static class PlaygroundStateStore
         ArgumentNullException.ThrowIfNull(layout);
         return TryLoad(layout) ?? throw new OgscaleException(
             $"there is no playground in {layout.Dir} ({layout.StateFile} does not exist)",
-            $"start one with `ogscale playground up --dir {layout.Dir}`, or pass the --dir it was started with",
+            $"start one with `ogscale-playground up --dir {layout.Dir}`, or pass the --dir it was started with",
             ExitCodes.PreconditionFailed);
     }
 

@@ -47,7 +47,7 @@ public sealed class HostShell(PlaygroundLayout layout)
         {
             throw new OgscaleException(
                 $"{host.Name}: scp of {string.Join(' ', files.Select(Path.GetFileName))} to {remoteDirectory} as {user} failed (exit {result.ExitCode}): {result.Tail()}",
-                $"check `ogscale playground status --dir {Layout.Dir}`");
+                $"check `ogscale-playground status --dir {Layout.Dir}`");
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class HostShell(PlaygroundLayout layout)
         {
             throw new OgscaleException(
                 $"{host.Name}: `{ShellQuote.Join(argv)}` as {user} failed (exit {result.ExitCode}): {result.Tail()}",
-                result.ExitCode == 255 ? $"ssh to {host.Name} failed; check `ogscale playground status --dir {Layout.Dir}`" : null);
+                result.ExitCode == 255 ? $"ssh to {host.Name} failed; check `ogscale-playground status --dir {Layout.Dir}`" : null);
         }
 
         return result;

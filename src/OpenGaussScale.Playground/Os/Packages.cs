@@ -45,7 +45,7 @@ public static class Packages
         var madePolicy = false;
         if (!File.Exists(PolicyRcD))
         {
-            await File.WriteAllTextAsync(PolicyRcD, "#!/bin/sh\n# written by ogscale playground during apt-get install: no service starts\nexit 101\n", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(PolicyRcD, "#!/bin/sh\n# written by ogscale-playground during apt-get install: no service starts\nexit 101\n", cancellationToken).ConfigureAwait(false);
             File.SetUnixFileMode(PolicyRcD, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             madePolicy = true;
         }

@@ -20,8 +20,8 @@ public static class PlaygroundUpLock
         catch (IOException e)
         {
             throw new OgscaleException(
-                $"another `ogscale playground up` is running on this machine (it holds {FilePath})",
-                "wait for it to finish, then run `ogscale playground down --dir DIR` on its DIR first if you want this one instead",
+                $"another `ogscale-playground up` is running on this machine (it holds {FilePath})",
+                "wait for it to finish, then run `ogscale-playground down --dir DIR` on its DIR first if you want this one instead",
                 ExitCodes.PreconditionFailed,
                 e);
         }

@@ -12,7 +12,7 @@ public static class BashrcText
     {
         ArgumentNullException.ThrowIfNull(environmentLines);
         var text = new StringBuilder();
-        text.Append("# ~/.bashrc of ").Append(user).Append(" on ").Append(hostName).AppendLine(", written by ogscale playground.");
+        text.Append("# ~/.bashrc of ").Append(user).Append(" on ").Append(hostName).AppendLine(", written by ogscale-playground.");
         text.AppendLine("# No early return for non-interactive shells (as on openEuler): sourcing it always brings the environment.");
         foreach (var line in environmentLines)
         {
@@ -23,5 +23,5 @@ public static class BashrcText
     }
 
     /// <summary>~/.bash_profile: login shells read it instead of .bashrc, so it sources .bashrc (as openEuler's skeleton does).</summary>
-    public const string BashProfile = "# written by ogscale playground\nif [ -f ~/.bashrc ]; then . ~/.bashrc; fi\n";
+    public const string BashProfile = "# written by ogscale-playground\nif [ -f ~/.bashrc ]; then . ~/.bashrc; fi\n";
 }

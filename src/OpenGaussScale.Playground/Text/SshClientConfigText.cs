@@ -14,7 +14,7 @@ public static class SshClientConfigText
     {
         ArgumentNullException.ThrowIfNull(hosts);
         var text = new StringBuilder();
-        text.AppendLine("# ssh client config of the ogscale playground (use: ssh -F THIS_FILE root@ognode2)");
+        text.AppendLine("# ssh client config of the playground, written by ogscale-playground (use: ssh -F THIS_FILE root@ognode2)");
         foreach (var host in hosts)
         {
             foreach (var pattern in new[] { host.Name, host.Address })
@@ -39,7 +39,7 @@ public static class SshClientConfigText
     {
         ArgumentNullException.ThrowIfNull(hosts);
         var text = new StringBuilder();
-        text.AppendLine("# the playground's hosts (written by ogscale playground; /etc/hosts is shared and not edited)");
+        text.AppendLine("# the playground's hosts (written by ogscale-playground; /etc/hosts is shared and not edited)");
         foreach (var host in hosts)
         {
             text.Append("Host ").Append(host.Name).Append(' ').AppendLine(host.Address);

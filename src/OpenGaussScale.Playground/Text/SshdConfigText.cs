@@ -10,7 +10,7 @@ public static class SshdConfigText
     {
         ArgumentNullException.ThrowIfNull(host);
         var text = new StringBuilder();
-        text.Append("# sshd of ").Append(host.Name).AppendLine(", written by ogscale playground");
+        text.Append("# sshd of ").Append(host.Name).AppendLine(", written by ogscale-playground");
         text.Append("ListenAddress ").Append(host.Address).Append(':').Append(host.SshPort).AppendLine();
         text.Append("HostKey ").AppendLine(hostKey);
         text.Append("PidFile ").AppendLine(pidFile);

@@ -28,7 +28,7 @@ public static class PlaygroundDown
             }
             else if (leftovers.Any)
             {
-                log.Info($"note: the {leftovers.Describe()} of an earlier playground are left, with no process; the next `ogscale playground up` removes them");
+                log.Info($"note: the {leftovers.Describe()} of an earlier playground are left, with no process; the next `ogscale-playground up` removes them");
             }
 
             return ExitCodes.Success;
@@ -107,7 +107,7 @@ public static class PlaygroundDown
         {
             throw new OgscaleException(
                 "down did not finish: " + string.Join("; ", failures),
-                $"run `ogscale playground down --dir {context.Layout.Dir}` again, or see docs/playground.md, section \"cleaning up by hand\"");
+                $"run `ogscale-playground down --dir {context.Layout.Dir}` again, or see docs/playground.md, section \"cleaning up by hand\"");
         }
     }
 

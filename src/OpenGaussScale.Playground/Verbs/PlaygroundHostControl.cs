@@ -129,7 +129,7 @@ public static class PlaygroundHostControl
     {
         if (context.State.Phase != "up")
         {
-            throw new OgscaleException($"the playground in {context.Layout.Dir} is {context.State.Phase}", $"start it again with `ogscale playground up --dir {context.Layout.Dir} --force`", ExitCodes.PreconditionFailed);
+            throw new OgscaleException($"the playground in {context.Layout.Dir} is {context.State.Phase}", $"start it again with `ogscale-playground up --dir {context.Layout.Dir} --force`", ExitCodes.PreconditionFailed);
         }
     }
 

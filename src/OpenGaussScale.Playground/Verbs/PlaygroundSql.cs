@@ -24,13 +24,13 @@ public static class PlaygroundSql
         await error.WriteAsync(result.StandardError).ConfigureAwait(false);
         if (result.ExitCode == 255)
         {
-            throw new OgscaleException($"{host.Name}: ssh as omm failed", $"is its sshd running? see `ogscale playground status --dir {context.Layout.Dir}`", ExitCodes.PreconditionFailed);
+            throw new OgscaleException($"{host.Name}: ssh as omm failed", $"is its sshd running? see `ogscale-playground status --dir {context.Layout.Dir}`", ExitCodes.PreconditionFailed);
         }
 
         var (state, _) = DatabaseProbe.Probe(context, host.Number);
         if (state != DatabaseState.Running)
         {
-            throw new OgscaleException($"{host.Name}: the database is {DatabaseProbe.Describe(state)}", $"start it with `ogscale playground start {host.Number} --dir {context.Layout.Dir}`", ExitCodes.PreconditionFailed);
+            throw new OgscaleException($"{host.Name}: the database is {DatabaseProbe.Describe(state)}", $"start it with `ogscale-playground start {host.Number} --dir {context.Layout.Dir}`", ExitCodes.PreconditionFailed);
         }
 
         return ExitCodes.Unexpected;

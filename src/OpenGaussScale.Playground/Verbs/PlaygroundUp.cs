@@ -68,8 +68,8 @@ public static class PlaygroundUp
             throw new OgscaleException(
                 e.Message,
                 undone
-                    ? $"everything up made was removed; DIR keeps the state and the sshd logs (hosts/*/ssh/sshd.log); fix the cause and run `ogscale playground up --force --dir {layout.Dir}`"
-                    : $"some of it is still there; run `ogscale playground down --dir {layout.Dir}`, or see docs/playground.md, section \"cleaning up by hand\"",
+                    ? $"everything up made was removed; DIR keeps the state and the sshd logs (hosts/*/ssh/sshd.log); fix the cause and run `ogscale-playground up --force --dir {layout.Dir}`"
+                    : $"some of it is still there; run `ogscale-playground down --dir {layout.Dir}`, or see docs/playground.md, section \"cleaning up by hand\"",
                 undone ? ExitCodes.FailedAndUndone : ExitCodes.FailedWithChanges,
                 e);
         }
@@ -111,7 +111,7 @@ public static class PlaygroundUp
         {
             throw new OgscaleException(
                 $"another playground is running (pid {string.Join(' ', leftovers.Processes)} in cgroup {leftovers.CgroupParent})",
-                "stop it with `ogscale playground down --dir DIR` (its DIR), or clean up by hand as docs/playground.md says",
+                "stop it with `ogscale-playground down --dir DIR` (its DIR), or clean up by hand as docs/playground.md says",
                 ExitCodes.PreconditionFailed);
         }
 
@@ -144,7 +144,7 @@ public static class PlaygroundUp
         {
             throw new OgscaleException(
                 $"the playground directory {layout.Dir} is not empty",
-                $"run `ogscale playground down --dir {layout.Dir}` and add --force to clean it, or give another --dir",
+                $"run `ogscale-playground down --dir {layout.Dir}` and add --force to clean it, or give another --dir",
                 ExitCodes.PreconditionFailed);
         }
 
@@ -320,14 +320,14 @@ public static class PlaygroundUp
         var newHosts = string.Join(',', state.Hosts.Skip(1).Take(2).Select(h => h.Address));
         text.AppendLine("next:");
         text.AppendLine($"  ssh -F {layout.SshConfig} root@ognode2 hostname");
-        text.AppendLine($"  ogscale playground sql 1 \"select count(*) from pgbench_accounts\" --dir {layout.Dir}");
+        text.AppendLine($"  ogscale-playground sql 1 \"select count(*) from pgbench_accounts\" --dir {layout.Dir}");
         foreach (var command in engine.NextCommands(layout))
         {
             text.AppendLine($"  {command}");
         }
 
         text.AppendLine($"  ogscale check -U omm -G dbgrp -X {layout.ExpandAllXml} -h {newHosts} --identity {layout.Identity} --known-hosts {layout.KnownHosts}");
-        text.AppendLine($"  ogscale playground down --dir {layout.Dir}");
+        text.AppendLine($"  ogscale-playground down --dir {layout.Dir}");
         await output.WriteAsync(text.ToString()).ConfigureAwait(false);
     }
 }

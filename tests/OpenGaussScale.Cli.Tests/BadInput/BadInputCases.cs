@@ -505,16 +505,16 @@ internal static class BadInputCases
         {
             Name = "playground-dir-traversal",
             Input = "playground sql 1 ... --dir {dir}/../../../../../../etc",
-            Args = ["playground", "sql", "1", "select 1", "--dir", "{dir}/../../../../../../etc"],
+            Args = ["ogscale-playground", "sql", "1", "select 1", "--dir", "{dir}/../../../../../../etc"],
             ExitCode = ExitCodes.PreconditionFailed,
-            Messages = ["error: there is no playground in /etc (/etc/playground.json does not exist)", "hint: start one with `ogscale playground up --dir /etc`, or pass the --dir it was started with"],
+            Messages = ["error: there is no playground in /etc (/etc/playground.json does not exist)", "hint: start one with `ogscale-playground up --dir /etc`, or pass the --dir it was started with"],
         };
-        yield return Usage("playground-dir-metacharacters", "playground stop 2 --dir '/tmp/$(touch ...)'", ["playground", "stop", "2", "--dir", "/tmp/$(touch {marker})"],
+        yield return Usage("playground-dir-metacharacters", "playground stop 2 --dir '/tmp/$(touch ...)'", ["ogscale-playground", "stop", "2", "--dir", "/tmp/$(touch {marker})"],
             "error: --dir: the playground directory '/tmp/$(touch {marker})' has spaces or special characters: pick a plain path such as /tmp/ogscale-playground",
-            "hint: run `ogscale playground stop --help` for the usage") with { Injects = true };
-        yield return Usage("playground-dir-root", "playground up --dir /tmp/.. (the root directory)", ["playground", "up", "--engine", "postgresql", "--dir", "/tmp/.."],
+            "hint: run `ogscale-playground stop --help` for the usage") with { Injects = true };
+        yield return Usage("playground-dir-root", "playground up --dir /tmp/.. (the root directory)", ["ogscale-playground", "up", "--engine", "postgresql", "--dir", "/tmp/.."],
             "error: --dir: the playground directory '/tmp/..' is the root directory: give a directory of its own, such as /tmp/ogscale-playground");
-        yield return Usage("playground-nodes-not-a-number", "playground up --nodes abc", ["playground", "up", "--nodes", "abc", "--dir", "{dir}/pg"],
+        yield return Usage("playground-nodes-not-a-number", "playground up --nodes abc", ["ogscale-playground", "up", "--nodes", "abc", "--dir", "{dir}/pg"],
             "error: Cannot parse argument 'abc' for option '--nodes'");
     }
 

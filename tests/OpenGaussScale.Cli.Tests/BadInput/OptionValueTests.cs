@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Playground.Cli;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text.RegularExpressions;
@@ -27,15 +28,15 @@ public sealed partial class OptionValueTests
         ["status"] = ["-U", "omm", "-X", "{xml}"],
         ["resume"] = ["--yes"],
         ["rollback"] = ["--yes"],
-        ["playground up"] = ["--dir", "{dir}"],
-        ["playground down"] = ["--dir", "{dir}"],
-        ["playground status"] = ["--dir", "{dir}"],
-        ["playground sql"] = ["1", "select 1", "--dir", "{dir}"],
-        ["playground stop"] = ["2", "--dir", "{dir}"],
-        ["playground start"] = ["2", "--dir", "{dir}"],
-        ["playground rekey"] = ["2", "--dir", "{dir}"],
-        ["playground alter"] = ["2", "--os-version", "12", "--dir", "{dir}"],
-        ["playground demo"] = ["--dir", "{dir}"],
+        ["ogscale-playground up"] = ["--dir", "{dir}"],
+        ["ogscale-playground down"] = ["--dir", "{dir}"],
+        ["ogscale-playground status"] = ["--dir", "{dir}"],
+        ["ogscale-playground sql"] = ["1", "select 1", "--dir", "{dir}"],
+        ["ogscale-playground stop"] = ["2", "--dir", "{dir}"],
+        ["ogscale-playground start"] = ["2", "--dir", "{dir}"],
+        ["ogscale-playground rekey"] = ["2", "--dir", "{dir}"],
+        ["ogscale-playground alter"] = ["2", "--os-version", "12", "--dir", "{dir}"],
+        ["ogscale-playground demo"] = ["--dir", "{dir}"],
     };
 
     private static readonly string[] HostileValues =
@@ -105,7 +106,7 @@ public sealed partial class OptionValueTests
                 var problem = Judge(run, option, shells) ?? Written(run, before, workspace.Snapshot());
                 if (problem is not null)
                 {
-                    failures.Add($"ogscale {string.Join(' ', args.Select(a => a.Length > 40 ? a[..40] + "..." : a))}: {problem}\n  exit {run.ExitCode}, stderr: {Shorten(run.Stderr)}");
+                    failures.Add($"{(args[0] == PlaygroundApp.ProgramName ? "" : "ogscale ")}{string.Join(' ', args.Select(a => a.Length > 40 ? a[..40] + "..." : a))}: {problem}\n  exit {run.ExitCode}, stderr: {Shorten(run.Stderr)}");
                 }
             }
         }
@@ -203,8 +204,8 @@ public sealed partial class OptionValueTests
 
     internal static IEnumerable<(string Path, Command Command)> Verbs()
     {
-        var root = CliApp.BuildRootCommand(CliServices.CreateDefault());
-        return Leaves(root, "");
+        var services = CliServices.CreateDefault();
+        return Leaves(CliApp.BuildRootCommand(services), "").Concat(Leaves(PlaygroundApp.BuildRootCommand(services), PlaygroundApp.ProgramName));
 
         static IEnumerable<(string, Command)> Leaves(Command command, string path)
         {

@@ -23,6 +23,15 @@ public static class OgscaleProcess
 
     public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, TimeSpan.FromMinutes(2));
 
+    /// <summary>ogscale-playground.dll, the test bed's own program, in the same copy as ogscale.dll.</summary>
+    public static string PlaygroundDll => Path.Combine(Path.GetDirectoryName(Dll)!, "ogscale-playground.dll");
+
+    /// <summary>`ogscale-playground ARGS`.</summary>
+    public static Task<ProcessResult> RunPlaygroundAsync(IEnumerable<string> args, TimeSpan timeout) =>
+        ProcessRun.RunAsync(Dotnet, args.Prepend(PlaygroundDll), timeout);
+
+    public static Task<ProcessResult> RunPlaygroundAsync(params string[] args) => RunPlaygroundAsync(args, TimeSpan.FromMinutes(2));
+
     /// <summary>ogscale with OGSCALE_FAULT_AT set: it kills itself with SIGKILL right before that step (exit 137).</summary>
     public static Task<ProcessResult> RunWithFaultAsync(string stepId, IEnumerable<string> args, TimeSpan timeout) =>
         ProcessRun.RunAsync(Dotnet, args.Prepend(Dll), timeout, environment: new Dictionary<string, string> { ["OGSCALE_FAULT_AT"] = stepId });

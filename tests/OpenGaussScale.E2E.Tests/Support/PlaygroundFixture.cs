@@ -37,8 +37,8 @@ public abstract class PlaygroundFixture : IAsyncLifetime
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         string[] engine = Engine is null ? [] : ["--engine", Engine];
-        Up = await OgscaleProcess.RunAsync(
-            ["playground", "up", .. engine, "--nodes", Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Dir, .. ExtraUpArgs],
+        Up = await OgscaleProcess.RunPlaygroundAsync(
+            ["up", .. engine, "--nodes", Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Dir, .. ExtraUpArgs],
             TimeSpan.FromMinutes(10));
         UpElapsed = watch.Elapsed;
         if (Up.ExitCode != 0)
@@ -55,7 +55,7 @@ public abstract class PlaygroundFixture : IAsyncLifetime
             return;
         }
 
-        var down = await OgscaleProcess.RunAsync(["playground", "down", "--dir", Dir], TimeSpan.FromMinutes(2));
+        var down = await OgscaleProcess.RunPlaygroundAsync(["down", "--dir", Dir], TimeSpan.FromMinutes(2));
         if (down.ExitCode != 0)
         {
             throw new InvalidOperationException($"playground down failed: {down}");
@@ -71,9 +71,9 @@ public abstract class PlaygroundFixture : IAsyncLifetime
         return [layout.OptSource(node), layout.OmmHomeSource(node), layout.RootHome(node)];
     }
 
-    /// <summary>`ogscale playground VERB ... --dir DIR`.</summary>
+    /// <summary>`ogscale-playground VERB ... --dir DIR`.</summary>
     public Task<ProcessResult> PlaygroundAsync(params string[] args) =>
-        OgscaleProcess.RunAsync(["playground", .. args, "--dir", Dir], TimeSpan.FromMinutes(2));
+        OgscaleProcess.RunPlaygroundAsync([.. args, "--dir", Dir], TimeSpan.FromMinutes(2));
 
     public Task<ProcessResult> SshAsync(string target, params string[] argv) => HostSsh.RunAsync(Dir, target, argv);
 

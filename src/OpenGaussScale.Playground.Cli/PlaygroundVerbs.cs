@@ -1,40 +1,28 @@
+using OpenGaussScale.Cli;
+using OpenGaussScale.Cli.Commands;
 using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Playground;
 using OpenGaussScale.Playground.Engines;
 using OpenGaussScale.Playground.Hosts;
 using OpenGaussScale.Playground.Verbs;
 using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 
-namespace OpenGaussScale.Cli.Commands;
+namespace OpenGaussScale.Playground.Cli;
 
 /// <summary>
-/// `ogscale playground up|down|status|sql|stop|start|rekey|alter`: verbs and options only; the work is in
+/// `ogscale-playground up|down|status|sql|stop|start|rekey|alter|demo`: verbs and options only; the work is in
 /// OpenGaussScale.Playground. Results go to stdout, progress to stderr.
 /// </summary>
 [SuppressMessage(
     "Interoperability",
     "CA1416:Validate platform compatibility",
     Justification = "the Linux-only playground library runs only inside RunAsync, after its OperatingSystem.IsLinux() check; elsewhere the verbs refuse with exit 3")]
-internal static class PlaygroundCommand
+internal static class PlaygroundVerbs
 {
-    public static Command Create(CliServices services)
+    public static IEnumerable<Command> All(CliServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var playground = new Command(
-            "playground",
-            "a local cluster on loopback for trying ogscale and for its tests (Linux, root): hosts ognode1..N on " +
-            "127.0.0.11..(10+N), each an sshd in its own mount and UTS namespace, with the primary on ognode1");
-        playground.Subcommands.Add(Up());
-        playground.Subcommands.Add(Down());
-        playground.Subcommands.Add(Status());
-        playground.Subcommands.Add(Sql());
-        playground.Subcommands.Add(Stop());
-        playground.Subcommands.Add(Start());
-        playground.Subcommands.Add(Rekey());
-        playground.Subcommands.Add(Alter());
-        playground.Subcommands.Add(PlaygroundDemoCommand.Create(services));
-        return playground;
+        return [Up(), Down(), Status(), Sql(), Stop(), Start(), Rekey(), Alter(), DemoCommand.Create(services)];
     }
 
     private static Command Up()

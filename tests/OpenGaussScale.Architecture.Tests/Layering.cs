@@ -17,6 +17,7 @@ internal static class Layering
     [
         "Errors",
         "Validation",
+        "Waiting",
         "Config",
         "Model",
         "Remote",

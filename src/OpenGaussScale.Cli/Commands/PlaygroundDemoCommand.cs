@@ -1,9 +1,9 @@
-using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Playground.Engines;
-using OpenGaussScale.Playground.Xml;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Playground.Engines;
+using OpenGaussScale.Playground.Xml;
 
 namespace OpenGaussScale.Cli.Commands;
 
@@ -101,7 +101,7 @@ internal static class PlaygroundDemoCommand
         await parse.InvocationConfiguration.Output.WriteLineAsync("\n== 4/6 the row read back on every standby ==").ConfigureAwait(false);
         foreach (var node in new[] { "2", "3", "4" })
         {
-            var found = await Core.Execution.Poll.UntilAsync(
+            var found = await Core.Waiting.Poll.UntilAsync(
                 async ct =>
                 {
                     using var rows = new StringWriter();

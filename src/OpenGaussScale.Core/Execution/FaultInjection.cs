@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Execution;
 

@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Tests.Execution;
 

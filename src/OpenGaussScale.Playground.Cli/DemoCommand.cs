@@ -103,7 +103,7 @@ internal static class DemoCommand
         await parse.InvocationConfiguration.Output.WriteLineAsync("\n== 4/6 the row read back on every standby ==").ConfigureAwait(false);
         foreach (var node in new[] { "2", "3", "4" })
         {
-            var found = await Core.Execution.Poll.UntilAsync(
+            var found = await Core.Waiting.Poll.UntilAsync(
                 async ct =>
                 {
                     using var rows = new StringWriter();

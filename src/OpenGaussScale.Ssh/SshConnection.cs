@@ -1,5 +1,5 @@
-using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.Waiting;
 using OpenGaussScale.Ssh.Identity;
 using OpenGaussScale.Ssh.KnownHosts;
 using Renci.SshNet;

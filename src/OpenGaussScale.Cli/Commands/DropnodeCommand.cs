@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Net;
 using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
@@ -5,9 +7,8 @@ using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Operations;
-using System.CommandLine;
-using System.Net;
 
 namespace OpenGaussScale.Cli.Commands;
 

@@ -1,10 +1,11 @@
+using System.CommandLine;
 using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Operations;
-using System.CommandLine;
 
 namespace OpenGaussScale.Cli.Commands;
 

@@ -1,6 +1,6 @@
-using OpenGaussScale.Core.Engines;
 using System.Globalization;
 using System.Text;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Cli.Rendering;
 

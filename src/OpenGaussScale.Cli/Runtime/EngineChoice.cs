@@ -3,7 +3,6 @@ using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Engines.PostgreSql;
 using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Cli.Runtime;

@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Waiting;
 using System.Diagnostics;
 
 namespace OpenGaussScale.Cli.Runtime;

@@ -1,5 +1,5 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Remote;
 using Serilog;
 
 namespace OpenGaussScale.Core.Engines;

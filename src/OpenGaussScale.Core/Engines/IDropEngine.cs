@@ -1,5 +1,5 @@
 using OpenGaussScale.Core.Execution;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 
 namespace OpenGaussScale.Core.Engines;

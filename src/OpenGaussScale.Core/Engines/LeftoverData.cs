@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Engines;
 

@@ -5,12 +5,6 @@ using Serilog;
 
 namespace OpenGaussScale.Core.Execution;
 
-/// <summary>Gives the shell of a node as a user (SSH, or a local process for this host).</summary>
-public interface INodeShells
-{
-    Task<IRemoteShell> OpenAsync(NodeConfig node, string user, CancellationToken cancellationToken);
-}
-
 /// <summary>Everything a running step may use; nothing else touches the outside world.</summary>
 public sealed class StepContext
 {

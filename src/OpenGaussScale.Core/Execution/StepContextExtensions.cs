@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Execution;
 

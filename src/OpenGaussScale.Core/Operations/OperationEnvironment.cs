@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Remote;
 using Serilog;
 
 namespace OpenGaussScale.Core.Operations;

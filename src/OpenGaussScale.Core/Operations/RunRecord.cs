@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Operations;

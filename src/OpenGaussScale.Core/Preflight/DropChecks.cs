@@ -1,6 +1,5 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Engines;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Preflight;
 

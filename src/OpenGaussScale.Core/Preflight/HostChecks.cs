@@ -1,7 +1,6 @@
-using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Execution;
-using OpenGaussScale.Core.Remote;
 using System.Globalization;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Preflight;
 

@@ -1,4 +1,4 @@
-using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Preflight;

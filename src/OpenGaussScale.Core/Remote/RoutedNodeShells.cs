@@ -1,5 +1,4 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Execution;
 
 namespace OpenGaussScale.Core.Remote;
 

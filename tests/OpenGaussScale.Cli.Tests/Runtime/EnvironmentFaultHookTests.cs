@@ -1,5 +1,6 @@
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Cli.Tests.Runtime;
 

@@ -1,4 +1,4 @@
-using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 using static OpenGaussScale.Core.Tests.Dropnode.DropFixtures;
 

@@ -1,6 +1,6 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Tests.Dropnode;
 

@@ -1,5 +1,5 @@
-using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Model;
 using static OpenGaussScale.Core.Tests.Dropnode.DropFixtures;
 
 namespace OpenGaussScale.Core.Tests.Dropnode;

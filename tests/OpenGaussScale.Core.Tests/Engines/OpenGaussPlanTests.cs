@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.OpenGauss;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Tests.Fakes;
 
 namespace OpenGaussScale.Core.Tests.Engines;

@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Engines.PostgreSql;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.Tests.Fakes;
 using Serilog.Core;

@@ -2,6 +2,7 @@ using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using OpenGaussScale.Core.Tests.Fakes;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Tests.Execution;
 

@@ -1,5 +1,5 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Tests.Fakes;

@@ -1,5 +1,4 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Tests.Fakes;

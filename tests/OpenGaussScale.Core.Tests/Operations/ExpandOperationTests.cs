@@ -2,6 +2,7 @@ using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.Remote;

@@ -113,7 +113,7 @@ public sealed class RootWritesTests : IDisposable
         IsLockOwnerAlive = _ => Task.FromResult(true),
     };
 
-    private sealed class NoShellsAtAll : OpenGaussScale.Core.Execution.INodeShells
+    private sealed class NoShellsAtAll : OpenGaussScale.Core.Remote.INodeShells
     {
         public Task<IRemoteShell> OpenAsync(OpenGaussScale.Core.Config.NodeConfig node, string user, CancellationToken cancellationToken) => throw new InvalidOperationException("no shell here");
     }

@@ -1,8 +1,9 @@
-using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Core.Remote;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Model;
+using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 

@@ -1,4 +1,4 @@
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;

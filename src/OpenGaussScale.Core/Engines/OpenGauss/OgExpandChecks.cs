@@ -1,5 +1,5 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;

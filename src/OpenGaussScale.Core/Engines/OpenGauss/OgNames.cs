@@ -1,5 +1,6 @@
-using OpenGaussScale.Core.Config;
 using System.Globalization;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 

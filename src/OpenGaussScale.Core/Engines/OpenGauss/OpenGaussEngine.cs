@@ -1,9 +1,9 @@
+using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.OpenGauss.Actions;
 using OpenGaussScale.Core.Execution;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
-using System.Globalization;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 

@@ -1,6 +1,7 @@
-using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Remote;
 using System.Globalization;
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Model;
+using OpenGaussScale.Core.Remote;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql;
 

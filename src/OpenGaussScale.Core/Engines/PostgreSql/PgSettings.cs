@@ -1,6 +1,7 @@
+using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
-using System.Globalization;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql;
 

@@ -1,7 +1,7 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.PostgreSql.Actions;
 using OpenGaussScale.Core.Execution;
-using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql;

@@ -1,7 +1,8 @@
+using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.State;
-using System.Globalization;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 

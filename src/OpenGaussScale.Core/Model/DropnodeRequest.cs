@@ -1,6 +1,6 @@
 using OpenGaussScale.Core.Config;
 
-namespace OpenGaussScale.Core.Operations;
+namespace OpenGaussScale.Core.Model;
 
 /// <summary>An `ogscale dropnode` run, parsed and normalised (targets de-duplicated, in the cluster's order).</summary>
 public sealed record DropnodeRequest

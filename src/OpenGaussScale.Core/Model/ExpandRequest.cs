@@ -1,6 +1,6 @@
 using OpenGaussScale.Core.Config;
 
-namespace OpenGaussScale.Core.Operations;
+namespace OpenGaussScale.Core.Model;
 
 /// <summary>An `ogscale expand` run, parsed and normalised (hosts de-duplicated, in the XML's order).</summary>
 public sealed record ExpandRequest

@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Operations;
 
-namespace OpenGaussScale.Core.Engines;
+namespace OpenGaussScale.Core.Model;
 
 /// <summary>Who stays, who goes, and who streams from whom after a drop (engine-independent, pure, cluster order).</summary>
 public static class DropTopology

@@ -1,4 +1,4 @@
-namespace OpenGaussScale.Core.Execution;
+namespace OpenGaussScale.Core.Waiting;
 
 /// <summary>
 /// Waiting without fixed sleeps: a probe is asked again with a growing pause (backoff) until it says yes or the

@@ -1,6 +1,6 @@
 using OpenGaussScale.Core.Config;
 
-namespace OpenGaussScale.Core.Engines;
+namespace OpenGaussScale.Core.Model;
 
 /// <summary>What a new host's data directory holds (expansion refuses a non-empty one unless ogscale made it).</summary>
 public enum DataDirectoryState

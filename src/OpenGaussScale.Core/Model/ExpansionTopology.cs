@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Operations;
 
-namespace OpenGaussScale.Core.Engines;
+namespace OpenGaussScale.Core.Model;
 
 /// <summary>
 /// Who streams from whom after an expansion (engine-independent, pure): new standbys stream from the primary; a new

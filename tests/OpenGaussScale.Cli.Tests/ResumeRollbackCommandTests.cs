@@ -222,7 +222,7 @@ public sealed class ResumeRollbackCommandTests : IDisposable
         var journal = Path.Combine(dir, "expand-edited.jsonl");
         File.WriteAllLines(journal,
         [
-            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-edited","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.2"],"user":"omm","group":"dbgrp","timeoutSeconds":300,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/expand-edited.jsonl"}}""",
+            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-edited","data":{"operation":"expand","engine":"opengauss","xml":"{{{xml}}}","hosts":["192.168.0.2"],"user":"omm","group":"dbgrp","localMode":false,"timeoutSeconds":300,"parallelism":3,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":4242,"primaryJournal":"/tmp/og/ogscale-journal/expand-edited.jsonl"}}""",
             """{"t":"2026-11-26T01:00:01+00:00","event":"change","runId":"expand-edited","step":"preinstall@192.168.0.2","change":{"kind":"directory","host":"192.168.0.2","path":"/etc","newValue":"created"}}""",
         ]);
 

@@ -26,20 +26,16 @@ internal static class CheckCommand
     private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, Option<string[]> hostsOption, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
-        var stderr = parse.InvocationConfiguration.Error;
-        var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+        var verb = VerbRun.From(parse, services, options.Access, parse.GetValue(options.Output) == OutputFormat.Json);
+        var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), verb.Stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
         var notices = new List<string>();
-        var hosts = HostList.Resolve(config, parse.GetValue(hostsOption) ?? [], notices);
-        foreach (var notice in notices)
-        {
-            await stderr.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
-        }
-
-        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile: null);
+        var hosts = TargetHosts.Resolve(config, parse.GetValue(hostsOption) ?? [], notices);
+        await verb.NoticesAsync(notices).ConfigureAwait(false);
+        await using var session = verb.OpenUnlogged();
         var report = await new HostChecks(config, hosts.ToHashSet(StringComparer.Ordinal), session.Shells, parse.GetRequiredValue(options.User), parse.GetRequiredValue(options.Group))
             .RunAsync(services.IsRoot, services.HostName, cancellationToken).ConfigureAwait(false);
 
-        if (parse.GetValue(options.Output) == OutputFormat.Json)
+        if (verb.Json)
         {
             await stdout.WriteLineAsync(JsonText.Serialize(PreflightView.ToJson(report))).ConfigureAwait(false);
         }
@@ -50,7 +46,7 @@ internal static class CheckCommand
 
         foreach (var line in PreflightView.Problems(report))
         {
-            await stderr.WriteLineAsync(line).ConfigureAwait(false);
+            await verb.Stderr.WriteLineAsync(line).ConfigureAwait(false);
         }
 
         return report.Passed ? ExitCodes.Success : ExitCodes.PreconditionFailed;

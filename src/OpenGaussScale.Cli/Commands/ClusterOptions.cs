@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Remote;
-using OpenGaussScale.Core.Validation;
-using OpenGaussScale.Ssh;
+using OpenGaussScale.Core.Preflight;
 using System.CommandLine;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -25,15 +24,7 @@ internal sealed class ClusterOptions
 
     public Option<FileInfo?> EnvFile { get; } = CommonOptions.EnvFile();
 
-    public Option<FileInfo[]> Identity { get; } = CommonOptions.Identity();
-
-    public Option<FileInfo?> KnownHosts { get; } = CommonOptions.KnownHosts();
-
-    public Option<bool> AcceptNewHostKeys { get; } = CommonOptions.AcceptNewHostKeys();
-
-    public Option<bool> AllowLegacySshAlgorithms { get; } = CommonOptions.AllowLegacySshAlgorithms();
-
-    public Option<bool> Verbose { get; } = new("--verbose") { Description = "log every command and its output on stderr" };
+    public AccessOptions Access { get; } = new();
 
     /// <summary>Adds the options to a command; <paramref name="withGroup"/> is false for verbs that need no -G.</summary>
     public void AddTo(Command command, bool withGroup = true)
@@ -48,16 +39,8 @@ internal sealed class ClusterOptions
         command.Options.Add(Xml);
         command.Options.Add(Output);
         command.Options.Add(EnvFile);
-        command.Options.Add(Identity);
-        command.Options.Add(KnownHosts);
-        command.Options.Add(AcceptNewHostKeys);
-        command.Options.Add(AllowLegacySshAlgorithms);
-        command.Options.Add(Verbose);
+        Access.AddTo(command);
     }
-
-    public SshOptions Ssh(ParseResult parse, CliServices services) =>
-        SshOptions.FromCommandLine(parse.GetValue(Identity), parse.GetValue(KnownHosts), parse.GetValue(AcceptNewHostKeys), services.PassphrasePrompt)
-            with { AllowLegacyAlgorithms = parse.GetValue(AllowLegacySshAlgorithms) };
 
     /// <summary>
     /// --env-file, else $MPPDB_ENV_SEPARATE_PATH, else ~/.bashrc of the user on each node (as the original). A path
@@ -66,11 +49,11 @@ internal sealed class ClusterOptions
     public string EnvironmentFile(ParseResult parse, CliServices services)
     {
         var choice = EnvironmentFileChoice.Choose(parse.GetValue(EnvFile)?.FullName, services.Environment("MPPDB_ENV_SEPARATE_PATH"));
-        if (choice.Source != EnvironmentFileSource.Bashrc && SafeText.FindUnsafe(choice.Path) is char c)
+        var origin = choice.Source == EnvironmentFileSource.Option ? "--env-file" : "MPPDB_ENV_SEPARATE_PATH";
+        if (choice.Source != EnvironmentFileSource.Bashrc && InvocationChecks.EnvironmentFileProblem(origin, choice.Path) is { } problem)
         {
-            var origin = choice.Source == EnvironmentFileSource.Option ? "--env-file" : "MPPDB_ENV_SEPARATE_PATH";
             throw new OgscaleException(
-                $"{origin} '{choice.Path.ReplaceLineEndings(" ")}' contains {SafeText.Describe(c)}, which is not allowed in the environment file's path",
+                problem,
                 "give the plain path of the cluster user's environment file (the original tools refuse these characters in --sep-env-file too)",
                 ExitCodes.Usage);
         }

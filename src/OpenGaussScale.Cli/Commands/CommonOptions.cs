@@ -1,5 +1,5 @@
 using OpenGaussScale.Cli.Runtime;
-using OpenGaussScale.Core.Validation;
+using OpenGaussScale.Core.Preflight;
 using System.CommandLine;
 using System.Globalization;
 
@@ -14,14 +14,14 @@ internal static class CommonOptions
     public static Option<string> User(bool required = true)
     {
         var option = new Option<string>("--user", "-U") { Description = "OS user that owns the cluster (e.g. omm)", Required = required, HelpName = "USER" };
-        option.Validators.Add(r => RejectBadName(r, r.GetValueOrDefault<string>(), "user", "the cluster's OS user", "omm"));
+        option.Validators.Add(r => AddNameProblem(r, "user", "the cluster's OS user", "omm"));
         return option;
     }
 
     public static Option<string> Group(bool required = true)
     {
         var option = new Option<string>("--group", "-G") { Description = "primary group of that user (e.g. dbgrp)", Required = required, HelpName = "GROUP" };
-        option.Validators.Add(r => RejectBadName(r, r.GetValueOrDefault<string>(), "group", "that user's primary group", "dbgrp"));
+        option.Validators.Add(r => AddNameProblem(r, "group", "that user's primary group", "dbgrp"));
         return option;
     }
 
@@ -42,22 +42,7 @@ internal static class CommonOptions
         {
             foreach (var value in r.Tokens.Select(t => t.Value))
             {
-                if (value.Length == 0)
-                {
-                    r.AddError($"{Name(r)} needs a file name");
-                }
-                else if (Directory.Exists(value))
-                {
-                    r.AddError($"{Name(r)}: '{Printable(value)}' is a directory, not a file");
-                }
-                else if (!File.Exists(value))
-                {
-                    r.AddError($"{Name(r)}: the file '{Printable(value)}' does not exist");
-                }
-                else if (LocalFileType.Of(value) is var kind and not (FileKind.Regular or FileKind.Unknown or FileKind.Missing))
-                {
-                    r.AddError($"{Name(r)}: '{Printable(value)}' is {LocalFileType.Describe(kind)}, not a regular file; give the path of a file (a pipe or device is never read)");
-                }
+                AddProblem(r, InvocationChecks.FileProblem(Name(r), value));
             }
         });
         return option;
@@ -69,9 +54,9 @@ internal static class CommonOptions
         ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(r =>
         {
-            foreach (var value in r.Tokens.Select(t => t.Value).Where(v => !words.Contains(v, StringComparer.Ordinal)))
+            foreach (var value in r.Tokens.Select(t => t.Value))
             {
-                r.AddError($"{Name(r)} must be {string.Join(", ", words.SkipLast(1))} or {words[^1]}, not '{Printable(value)}'");
+                AddProblem(r, InvocationChecks.OneOfProblem(Name(r), value, words));
             }
         });
         return option;
@@ -101,7 +86,7 @@ internal static class CommonOptions
 
             foreach (var host in hosts)
             {
-                RejectUnsafe(r, host);
+                AddProblem(r, InvocationChecks.UnsafeValueProblem(Name(r), host));
             }
         });
         return option;
@@ -121,7 +106,7 @@ internal static class CommonOptions
             CustomParser = r => ParseWholeNumber(r, 300) switch
             {
                 null => Refuse(r, $"the value of --time-out must be a nonnegative integer, not '{Printable(r.Tokens[^1].Value)}' (GAUSS-50003)"),
-                < 1 or > 2147483646 => Refuse(r, "the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)"),
+                long seconds when InvocationChecks.TimeoutProblem(seconds) is { } problem => Refuse(r, problem),
                 var seconds => (int)seconds,
             },
         };
@@ -217,51 +202,22 @@ internal static class CommonOptions
     internal static string Name(System.CommandLine.Parsing.OptionResult result) =>
         result.Option.Aliases.FirstOrDefault(a => a.Length == 2) ?? result.Option.Name;
 
-    // A value echoed in a message: one line, and at most 100 characters of it.
-    internal static string Printable(string value)
-    {
-        var line = value.ReplaceLineEndings(" ");
-        return line.Length > 100 ? $"{line[..100]}... ({line.Length} characters)" : line;
-    }
+    internal static string Printable(string value) => InvocationChecks.Printable(value);
 
-    // -U or -G, one error at most: empty (it would reach SSH as an empty login name, GAUSS-35701 in the original), a
-    // shell metacharacter (the original's list), not a POSIX name (PosixName: a leading '-' would be an option to
-    // id, getent, chown, ssh and scp), or root (GAUSS-50301).
-    private static void RejectBadName(System.CommandLine.Parsing.OptionResult result, string? value, string kind, string what, string example)
+    // -U or -G: InvocationChecks.NameProblem, one error at most.
+    private static void AddNameProblem(System.CommandLine.Parsing.OptionResult result, string kind, string what, string example)
     {
-        if (value is null)
+        if (result.GetValueOrDefault<string>() is { } value)
         {
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            result.AddError($"{Name(result)} is empty (GAUSS-35701): give {what}");
-        }
-        else if (SafeText.FindUnsafe(value) is not null)
-        {
-            RejectUnsafe(result, value);
-        }
-        else if (PosixName.Problem(value) is string problem)
-        {
-            result.AddError($"{Name(result)} '{Printable(value)}' is not a valid {kind} name: it {problem}; write {PosixName.Rule}");
-        }
-        else if (PosixName.IsRoot(value))
-        {
-            result.AddError($"{Name(result)} root: the cluster's {kind} cannot be root (GAUSS-50301); give {what}, e.g. {example}");
+            AddProblem(result, InvocationChecks.NameProblem(Name(result), value, kind, what, example));
         }
     }
 
-    internal static void RejectUnsafe(System.CommandLine.Parsing.OptionResult result, string? value)
+    private static void AddProblem(System.CommandLine.Parsing.OptionResult result, string? problem)
     {
-        if (value is null)
+        if (problem is not null)
         {
-            return;
-        }
-
-        if (SafeText.FindUnsafe(value) is char c)
-        {
-            result.AddError($"the value '{value.ReplaceLineEndings(" ")}' of {Name(result)} contains {SafeText.Describe(c)}, which is not allowed in a host, user or group");
+            result.AddError(problem);
         }
     }
 }

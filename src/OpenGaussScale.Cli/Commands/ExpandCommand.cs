@@ -1,11 +1,10 @@
 using System.CommandLine;
-using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
-using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Operations;
+using OpenGaussScale.Core.Preflight;
+using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Cli.Commands;
 
@@ -31,7 +30,7 @@ internal static class ExpandCommand
             CustomParser = r => CommonOptions.ParseWholeNumber(r, null) switch
             {
                 null when r.Tokens.Count > 0 => CommonOptions.Refuse(r, $"--parallel must be a whole number of at least 1, not '{r.Tokens[^1].Value}'"),
-                < 1 => CommonOptions.Refuse(r, "--parallel must be at least 1"),
+                long steps when InvocationChecks.ParallelismProblem(steps) is { } problem => CommonOptions.Refuse(r, problem),
                 > int.MaxValue => int.MaxValue,
                 var steps => (int?)steps,
             },
@@ -58,113 +57,74 @@ internal static class ExpandCommand
         command.Options.Add(hbaMethod);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var request = new ExpandArguments(
-                parse.GetRequiredValue(hosts), parse.GetValue(local), parse.GetValue(package)?.FullName, parse.GetValue(timeout),
-                parse.GetValue(dryRun), parse.GetValue(yes), parse.GetValue(parallel), parse.GetRequiredValue(engine), parse.GetValue(hbaMethod));
-            return await RunAsync(parse, services, options, request, cancellationToken).ConfigureAwait(false);
+            var invocation = new ExpandInvocation
+            {
+                User = parse.GetRequiredValue(options.User),
+                Group = parse.GetRequiredValue(options.Group),
+                Xml = parse.GetRequiredValue(options.Xml).ToString(),
+                EnvironmentFile = options.EnvironmentFile(parse, services),
+                Hosts = parse.GetRequiredValue(hosts),
+                Local = parse.GetValue(local),
+                Package = parse.GetValue(package)?.FullName,
+                TimeoutSeconds = parse.GetValue(timeout),
+                DryRun = parse.GetValue(dryRun),
+                Parallel = parse.GetValue(parallel),
+                Engine = parse.GetRequiredValue(engine),
+                HbaMethod = parse.GetValue(hbaMethod),
+            };
+            var verb = VerbRun.From(parse, services, options.Access, parse.GetValue(options.Output) == OutputFormat.Json);
+            return await RunAsync(verb, invocation, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private sealed record ExpandArguments(string[] Hosts, bool Local, string? Package, int TimeoutSeconds, bool DryRun, bool Yes, int? Parallel, string Engine, string? HbaMethod);
-
-    private static async Task<int> RunAsync(ParseResult parse, CliServices services, ClusterOptions options, ExpandArguments args, CancellationToken cancellationToken)
+    /// <summary>An expand as the command line or resume gives it.</summary>
+    public static async Task<int> RunAsync(VerbRun verb, ExpandInvocation args, CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
-        var stderr = parse.InvocationConfiguration.Error;
-        var json = parse.GetValue(options.Output) == OutputFormat.Json;
-        var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
-        ConfigInput.RefuseClusterManager(config, "expand");
+        ArgumentNullException.ThrowIfNull(verb);
+        ArgumentNullException.ThrowIfNull(args);
+        var services = verb.Services;
+        var config = await ConfigInput.LoadAsync(new FileInfo(args.Xml), verb.Stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+        SupportedCluster.RefuseClusterManager(config, "expand");
         var notices = new List<string>();
-        var hosts = HostList.Resolve(config, args.Hosts, notices);
+        var hosts = TargetHosts.Resolve(config, args.Hosts, notices);
 
         // Said at once: a run that fails later (an unreachable host) must not swallow what was done to the -h list.
-        foreach (var notice in notices)
-        {
-            await stderr.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
-        }
-
-        var user = parse.GetRequiredValue(options.User);
-        var environmentFile = options.EnvironmentFile(parse, services);
-        var logFile = LogLocation.For("expand", services, config, user);
+        await verb.NoticesAsync(notices).ConfigureAwait(false);
 
         // On a terminal (text output, not --verbose) a live per-host display; otherwise plain progress lines.
-        var live = services.Terminal is { } terminal && !json && !parse.GetValue(options.Verbose) && !args.DryRun ? new LiveProgress(terminal) : null;
-        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile, quiet: live is not null);
-        RefuseOnAStandby(session, config);
-        var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
-        session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, logFile);
+        var live = services.Terminal is { } terminal && !verb.Json && !verb.Verbose && !args.DryRun ? new LiveProgress(terminal) : null;
+        await using var session = verb.OpenLogged("expand", config, args.User, quiet: live is not null);
+        RunnerChecks.RefuseExpandOnAStandby(session.Shells.ThisNode(config), config);
+        var engine = await EngineChoice.ResolveAsync(args.Engine, config, session.Shells, args.User, args.EnvironmentFile, cancellationToken).ConfigureAwait(false);
+        session.Log.Information("expand: {Hosts} into {Cluster} ({Engine}), log {LogFile}", string.Join(",", hosts), config.ClusterName, engine.Name, session.LogFile);
         var request = new ExpandRequest
         {
             Config = config,
             Hosts = hosts,
-            User = user,
-            Group = parse.GetRequiredValue(options.Group),
+            User = args.User,
+            Group = args.Group,
             LocalMode = args.Local,
-            PackageDirectory = engine.Name == "opengauss" && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
+            PackageDirectory = engine.Name == EngineDetection.OpenGauss && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
             Timeout = TimeSpan.FromSeconds(args.TimeoutSeconds),
             DryRun = args.DryRun,
             Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),
-            EnvironmentFile = environmentFile,
+            EnvironmentFile = args.EnvironmentFile,
             HbaMethod = args.HbaMethod,
         };
 
         // The same command run again after a failed host reuses the data directory the earlier run filled on it.
         var environment = session.Environment(live is null ? new StepProgressLog(session.Log) : live) with
         {
-            EarlierRuns = services.Resume is null ? InterruptedRun.NewestFirst(services).Where(j => j.Operation == "expand") : [],
+            EarlierRuns = services.Resume is null ? InterruptedRun.NewestFirst(services).Where(j => j.Operation == RunRecord.Expand) : [],
         };
         var operation = new ExpandOperation(engine, environment);
         var result = live is null
             ? await operation.RunAsync(request, cancellationToken).ConfigureAwait(false)
             : await live.RunAsync(_ => operation.RunAsync(request, cancellationToken)).ConfigureAwait(false);
-        await RenderAsync(stdout, stderr, result, json, cancellationToken).ConfigureAwait(false);
+        await verb.RenderAsync(result, result.Notices, result.Plan, result.Execution is not null, () => ExpandView.ToJson(result), () => ExpandView.ToText(result), cancellationToken)
+            .ConfigureAwait(false);
         return result.ExitCode;
-    }
-
-    private static async Task RenderAsync(TextWriter stdout, TextWriter stderr, ExpandResult result, bool json, CancellationToken cancellationToken)
-    {
-        foreach (var notice in result.Notices)
-        {
-            await stderr.WriteLineAsync($"notice: {notice}").ConfigureAwait(false);
-        }
-
-        if (json)
-        {
-            object document = result.Plan is not null && result.Execution is null && result.ExitCode == ExitCodes.Success
-                ? PlanView.ToJson(result.Plan)
-                : ExpandView.ToJson(result);
-            await stdout.WriteLineAsync(JsonText.Serialize(document)).ConfigureAwait(false);
-        }
-        else
-        {
-            if (result.Preflight is { } preflight && (!preflight.Passed || result.Plan is not null && result.Execution is null))
-            {
-                await stdout.WriteAsync(PreflightView.ToText(preflight)).ConfigureAwait(false);
-            }
-
-            if (result.Plan is not null && result.Execution is null && result.ExitCode == ExitCodes.Success)
-            {
-                await stdout.WriteAsync(("\n" + PlanView.ToText(result.Plan)).AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-
-            await stdout.WriteAsync(ExpandView.ToText(result).AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
-
-        await OutcomeLines.WriteAsync(stderr, result).ConfigureAwait(false);
-    }
-
-    // On a cluster node only the primary may expand (GAUSS-50110); a host outside the cluster is a control host.
-    private static void RefuseOnAStandby(CliSession session, ClusterConfig config)
-    {
-        var here = session.Shells.ThisNode(config);
-        if (here is not null && here.Role != NodeRole.Primary)
-        {
-            throw new OgscaleException(
-                $"cannot execute this command on {here.Name}, which is not primary (GAUSS-50110)",
-                $"run it on the primary {config.Primary.Name} ({config.Primary.BackIp}), or from a control host outside the cluster",
-                ExitCodes.PreconditionFailed);
-        }
     }
 
     private static string? CurrentDirectoryPackage()

@@ -4,15 +4,15 @@ using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.CommandLine;
-using System.Text.Json;
 
 namespace OpenGaussScale.Cli.Commands;
 
 /// <summary>
 /// `ogscale resume [--journal FILE] [--yes]`: continues an interrupted expand or dropnode. The journal's first line is
-/// the request; it runs again, as the same command with `--yes`, in the same run (same id, same journal, its lock taken
-/// over only when that run's owner is gone). Every check runs again; steps the journal marks done are re-checked and
-/// not redone; a data directory the run itself had filled on a new host is emptied and filled again.
+/// the request; it runs again, as the same command confirmed (`--yes`), in the same run (same id, same journal, its
+/// lock taken over only when that run's owner is gone). Every check runs again, and first the recorded values
+/// themselves are checked as the command line would; steps the journal marks done are re-checked and not redone; a
+/// data directory the run itself had filled on a new host is emptied and filled again.
 /// </summary>
 internal static class ResumeCommand
 {
@@ -40,73 +40,41 @@ internal static class ResumeCommand
                 return ExitCodes.Declined;
             }
 
-            string[] again = [.. Arguments(journal, parse.GetValue(xml)?.FullName), .. options.AccessArguments(parse)];
-            await stderr.WriteLineAsync($"resume: ogscale {string.Join(' ', again.Select(ShellQuote.Quote))}").ConfigureAwait(false);
-            return await CliApp.RunAsync(again, parse.InvocationConfiguration, services with { Resume = ResumeInfo.From(journal) }, cancellationToken).ConfigureAwait(false);
+            var verb = VerbRun.From(parse, services, options.Access, json: false) with { Services = services with { Resume = ResumeInfo.From(journal) } };
+            var run = journal.Run;
+            var xmlOverride = parse.GetValue(xml)?.FullName;
+            if (run.Operation == RunRecord.Expand)
+            {
+                var expand = ExpandInvocation.Resuming(run, xmlOverride);
+                await ShowAsync(stderr, expand.CommandLine(), options, parse).ConfigureAwait(false);
+                Refuse(journal, expand.Xml);
+                return await ExpandCommand.RunAsync(verb, expand, cancellationToken).ConfigureAwait(false);
+            }
+
+            var dropnode = DropnodeInvocation.Resuming(run, xmlOverride);
+            await ShowAsync(stderr, dropnode.CommandLine(), options, parse).ConfigureAwait(false);
+            Refuse(journal, dropnode.Xml);
+            return await DropnodeCommand.RunAsync(verb, dropnode, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    /// <summary>The interrupted command, rebuilt from the journal's run record (which holds no secrets).</summary>
-    /// <param name="xmlOverride">-X given to resume: used instead of the XML (or live topology) the run had.</param>
-    internal static IEnumerable<string> Arguments(JournalFile journal, string? xmlOverride = null)
+    // The command being continued, as the user would type it, so the log and the terminal say what runs.
+    private static Task ShowAsync(TextWriter stderr, IEnumerable<string> command, JournalRunOptions options, ParseResult parse) =>
+        stderr.WriteLineAsync($"resume: ogscale {string.Join(' ', command.Append("--yes").Concat(options.Access.Arguments(parse)).Select(ShellQuote.Quote))}");
+
+    // A value the command line would refuse goes no further from a journal either.
+    private static void Refuse(JournalFile journal, string? xml)
     {
-        var run = journal.Run;
-        string Text(string name) => InterruptedRun.Text(run, name);
-        yield return journal.Operation;
-        yield return "-U";
-        yield return Text("user");
-        yield return "-G";
-        yield return Text("group");
-        var xml = xmlOverride ?? (journal.Operation == "expand" ? Text("xml") : Text("topology"));
-        if (xml.StartsWith('/'))
+        var problems = RunRecordChecks.Problems(journal.Run, xml).ToList();
+        if (problems.Count > 0)
         {
-            yield return "-X";
-            yield return xml;
+            throw new OgscaleException(
+                $"the run record of {journal.Path} holds values ogscale {journal.Operation} refuses: {string.Join("; ", problems)}; nothing was changed",
+                problems.Any(p => p.StartsWith("-X", StringComparison.Ordinal))
+                    ? "give the cluster XML the run used: `ogscale resume -X XMLFILE`"
+                    : "resume only a journal ogscale wrote, or run the command again by hand",
+                ExitCodes.Usage);
         }
-
-        yield return "-h";
-        yield return string.Join(',', run.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()));
-        if (Flag(run, "localMode"))
-        {
-            yield return "-L";
-        }
-
-        if (run.TryGetProperty("packageDirectory", out var package) && package.ValueKind == JsonValueKind.String)
-        {
-            yield return "--package";
-            yield return package.GetString()!;
-        }
-
-        if (Flag(run, "restartPrimary"))
-        {
-            yield return "--restart-primary";
-        }
-
-        if (journal.Operation == "expand")
-        {
-            yield return "--parallel";
-            yield return Text("parallelism");
-        }
-
-        if (run.TryGetProperty("hbaMethod", out var method) && method.ValueKind == JsonValueKind.String)
-        {
-            yield return "--hba-method";
-            yield return method.GetString()!;
-        }
-
-        yield return "--time-out";
-        yield return Text("timeoutSeconds");
-        yield return "--engine";
-        yield return Text("engine");
-        if (Text("environmentFile") is var environmentFile && environmentFile != EnvironmentFileChoice.UserBashrc)
-        {
-            yield return "--env-file";
-            yield return environmentFile;
-        }
-
-        yield return "--yes";
     }
-
-    private static bool Flag(JsonElement run, string name) => run.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 }

@@ -1,4 +1,3 @@
-using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Config;
@@ -6,9 +5,7 @@ using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.State;
-using OpenGaussScale.Ssh;
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -49,7 +46,7 @@ internal static class RollbackCommand
         {
             throw new OgscaleException(
                 $"run {journal.RunId} finished successfully; rollback undoes interrupted or failed runs only",
-                journal.Operation == "expand" ? "to take the new standbys out again, use `ogscale dropnode`" : "to add the nodes back, use `ogscale expand`",
+                journal.Operation == RunRecord.Expand ? "to take the new standbys out again, use `ogscale dropnode`" : "to add the nodes back, use `ogscale expand`",
                 ExitCodes.PreconditionFailed);
         }
 
@@ -59,12 +56,10 @@ internal static class RollbackCommand
             return ExitCodes.Declined;
         }
 
-        var user = InterruptedRun.Text(journal.Run, "user");
-        var environmentFile = InterruptedRun.Text(journal.Run, "environmentFile");
-        var ssh = SshOptions.FromCommandLine(parse.GetValue(options.Identity), parse.GetValue(options.KnownHosts), parse.GetValue(options.AcceptNewHostKeys), services.PassphrasePrompt)
-            with { AllowLegacyAlgorithms = parse.GetValue(options.AllowLegacySshAlgorithms) };
-        await using var session = CliSession.Open(services, stderr, ssh, parse.GetValue(options.Verbose), LogLocation.For("rollback", services, config: null, user: null));
-        var config = await ClusterAsync(journal, xml, services, session, user, environmentFile, stderr, cancellationToken).ConfigureAwait(false);
+        var run = journal.Run;
+        var verb = VerbRun.From(parse, services, options.Access, json: false);
+        await using var session = verb.OpenLogged("rollback", config: null, user: null);
+        var config = await ClusterAsync(journal, xml, session, stderr, cancellationToken).ConfigureAwait(false);
         if (JournalScope.Disagreements(journal, config) is { Count: > 0 } disagreements)
         {
             throw new OgscaleException(
@@ -73,9 +68,8 @@ internal static class RollbackCommand
                 ExitCodes.PreconditionFailed);
         }
 
-        var engine = await EngineChoice.ResolveAsync(InterruptedRun.Text(journal.Run, "engine"), config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
-        var primaryJournal = InterruptedRun.Text(journal.Run, "primaryJournal");
-        if (primaryJournal.Length == 0)
+        var engine = await EngineChoice.ResolveAsync(run.Engine, config, session.Shells, run.User, run.EnvironmentFile, cancellationToken).ConfigureAwait(false);
+        if (run.PrimaryJournal.Length == 0)
         {
             throw new OgscaleException($"{journal.Path} does not name the journal on the primary (written by an older ogscale)", "undo its changes by hand from the journal", ExitCodes.Usage);
         }
@@ -84,36 +78,29 @@ internal static class RollbackCommand
         {
             Journal = journal,
             Config = config,
-            User = user,
-            Group = InterruptedRun.Text(journal.Run, "group"),
-            EnvironmentFile = environmentFile,
-            PrimaryJournal = primaryJournal,
-            Timeout = TimeSpan.FromSeconds(int.Parse(InterruptedRun.Text(journal.Run, "timeoutSeconds"), CultureInfo.InvariantCulture)),
+            User = run.User,
+            Group = run.Group,
+            EnvironmentFile = run.EnvironmentFile,
+            PrimaryJournal = run.PrimaryJournal,
+            Timeout = TimeSpan.FromSeconds(run.TimeoutSeconds),
         };
         var result = await new RollbackOperation(engine, session.Environment(null)).RunAsync(request, cancellationToken).ConfigureAwait(false);
         await stdout.WriteAsync(ToText(result).AsMemory(), cancellationToken).ConfigureAwait(false);
-        if (result.Error is not null)
-        {
-            await stderr.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
-            await stderr.WriteLineAsync($"journal: {string.Join(" and ", result.JournalCopies)}").ConfigureAwait(false);
-            await stderr.WriteLineAsync($"hint: {result.Hint}").ConfigureAwait(false);
-        }
+        await OutcomeLines.WriteAsync(stderr, result).ConfigureAwait(false);
 
         return result.ExitCode;
     }
 
     // The run's own -X file (or -X given here); a dropnode that read the live cluster reads it again, on the primary.
-    private static async Task<ClusterConfig> ClusterAsync(
-        JournalFile journal, FileInfo? xml, CliServices services, CliSession session, string user, string environmentFile, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<ClusterConfig> ClusterAsync(JournalFile journal, FileInfo? xml, CliSession session, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var recorded = InterruptedRun.Text(journal.Run, journal.Operation == "expand" ? "xml" : "topology");
-        if (xml is not null || recorded.StartsWith('/'))
+        if (xml is not null || journal.Run.XmlFile is not null)
         {
-            return await ConfigInput.LoadAsync(xml ?? new FileInfo(recorded), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
+            return await ConfigInput.LoadAsync(xml ?? new FileInfo(journal.Run.XmlFile!), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var here = await session.Shells.OpenAsync(DropnodeCommand.ThisHost(services), user, cancellationToken).ConfigureAwait(false);
-        return await LiveTopology.ReadAsync(here, user, environmentFile, cancellationToken).ConfigureAwait(false);
+        var here = await session.Shells.OpenThisHostAsync(journal.Run.User, cancellationToken).ConfigureAwait(false);
+        return await LiveTopology.ReadAsync(here, journal.Run.User, journal.Run.EnvironmentFile, cancellationToken).ConfigureAwait(false);
     }
 
     // A run killed before its first change still holds the lock: rollback then only closes its journal and frees the lock.

@@ -33,7 +33,7 @@ internal static class StatusCommand
         var config = await ConfigInput.LoadAsync(parse.GetRequiredValue(options.Xml), stderr, showWarnings: false, cancellationToken).ConfigureAwait(false);
         var user = parse.GetRequiredValue(options.User);
         var environmentFile = options.EnvironmentFile(parse, services);
-        await using var session = CliSession.Open(services, stderr, options.Ssh(parse, services), parse.GetValue(options.Verbose), logFile: null);
+        await using var session = VerbRun.From(parse, services, options.Access, json: false).OpenUnlogged();
         var engine = await EngineChoice.ResolveAsync(engineName, config, session.Shells, user, environmentFile, cancellationToken).ConfigureAwait(false);
         var context = new EngineContext
         {

@@ -18,11 +18,12 @@ internal sealed class CliSession : IAsyncDisposable
     private readonly Logger _logger;
     private readonly RoutedNodeShells _shells;
 
-    private CliSession(Logger logger, RoutedNodeShells shells, CliServices services)
+    private CliSession(Logger logger, RoutedNodeShells shells, CliServices services, string? logFile)
     {
         _logger = logger;
         _shells = shells;
         Services = services;
+        LogFile = logFile;
     }
 
     public ILogger Log => _logger;
@@ -31,12 +32,15 @@ internal sealed class CliSession : IAsyncDisposable
 
     public CliServices Services { get; }
 
+    /// <summary>The CLEF log file of the run (null: the verb logs to stderr only).</summary>
+    public string? LogFile { get; }
+
     public static CliSession Open(CliServices services, TextWriter stderr, SshOptions ssh, bool verbose, string? logFile, bool quiet = false)
     {
         ArgumentNullException.ThrowIfNull(services);
         var logger = LogSetup.Create(stderr, verbose, logFile, services.Secrets, quiet);
         var (local, remote) = services.ShellFactories(ssh, logger);
-        return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services);
+        return new CliSession(logger, new RoutedNodeShells(services.HostName, local, remote), services, logFile);
     }
 
     public OperationEnvironment Environment(IProgress<StepEvent>? progress) => new()

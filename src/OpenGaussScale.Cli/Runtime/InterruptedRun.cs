@@ -2,7 +2,6 @@ using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
-using System.Text.Json;
 
 namespace OpenGaussScale.Cli.Runtime;
 
@@ -58,10 +57,10 @@ internal static class InterruptedRun
     {
         ArgumentNullException.ThrowIfNull(journal);
         var done = journal.DoneSteps.Count;
-        var hosts = journal.Run.TryGetProperty("hosts", out var h) ? string.Join(",", h.EnumerateArray().Select(e => e.GetString())) : "?";
+        var run = journal.Run;
         var ended = journal.FinishedWith is { } code ? $"ended with exit {code}" : "never finished (killed or interrupted)";
-        return $"{journal.Operation} of {hosts}, run {journal.RunId} by {Text(journal.Run, "runningUser")} on {Text(journal.Run, "controlHost")} " +
-            $"(pid {Text(journal.Run, "pid")}): {ended}; {done} of {journal.Steps.Count} started steps done; {journal.Changes.Count} changes in place\njournal: {journal.Path}";
+        return $"{run.Operation} of {string.Join(",", run.Hosts)}, run {journal.RunId} by {run.RunningUser} on {run.ControlHost} " +
+            $"(pid {run.Pid}): {ended}; {done} of {journal.Steps.Count} started steps done; {journal.Changes.Count} changes in place\njournal: {journal.Path}";
     }
 
     /// <summary>--yes, or a "yes" on a terminal; without a terminal and without --yes the command refuses before any change.</summary>
@@ -90,9 +89,6 @@ internal static class InterruptedRun
 
         return answer;
     }
-
-    public static string Text(JsonElement run, string name) =>
-        run.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText() : "";
 
     private static IEnumerable<string> Places(CliServices services)
     {

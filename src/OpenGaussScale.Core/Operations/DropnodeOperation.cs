@@ -88,7 +88,7 @@ public sealed class DropnodeOperation
         await using (run.ConfigureAwait(false))
         {
             var journal = run.Journal;
-            await journal.RecordDataAsync(JournalEvents.Run, DropnodeRunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
+            await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
             await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
             var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
             result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };

@@ -206,7 +206,7 @@ public sealed class ExpandOperation
             return OwnDataDirectories.None;
         }
 
-        var candidates = _env.EarlierRuns.Where(j => j.RunHosts.Any(notEmpty.Contains)).ToList();
+        var candidates = _env.EarlierRuns.Where(j => j.Run.Hosts.Any(notEmpty.Contains)).ToList();
         if (candidates.Count == 0)
         {
             return OwnDataDirectories.None;
@@ -218,7 +218,7 @@ public sealed class ExpandOperation
         var onPrimary = listing.Succeeded
             ? listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => $"{directory}/{name}").ToHashSet(StringComparer.Ordinal)
             : [];
-        return OwnDataDirectories.OfEarlierRuns(candidates.Where(j => onPrimary.Contains(j.PrimaryJournal)));
+        return OwnDataDirectories.OfEarlierRuns(candidates.Where(j => onPrimary.Contains(j.Run.PrimaryJournal)));
     }
 
     private static IReadOnlyList<HostResult> HostResults(ExpandRequest request, ExecutionReport execution, ClusterState? finalState) =>

@@ -19,7 +19,7 @@ public static class JournalScope
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<string>();
-        var user = journal.Run.ValueKind == System.Text.Json.JsonValueKind.Object && journal.Run.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "";
+        var user = journal.Run.User;
         if (user.Length == 0 || PosixName.IsRoot(user))
         {
             problems.Add($"the journal names '{user}' as the cluster user; a cluster user is never root or empty");
@@ -29,13 +29,13 @@ public static class JournalScope
             problems.Add($"the journal names '{user}' as the cluster user, which {problem}; -U takes {PosixName.Rule}");
         }
 
-        var group = journal.Run.ValueKind == System.Text.Json.JsonValueKind.Object && journal.Run.TryGetProperty("group", out var g) ? g.GetString() ?? "" : "";
+        var group = journal.Run.Group;
         if (PosixName.Problem(group) is not null || PosixName.IsRoot(group))
         {
             problems.Add($"the journal names '{group}' as the cluster group, which -G would refuse");
         }
 
-        var runHosts = journal.RunHosts.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var runHosts = journal.Run.Hosts.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (step, change) in journal.Changes)
         {
             if (!RemovesAsRoot(change))
@@ -78,7 +78,7 @@ public static class JournalScope
             return [Normal(node.DataDir)];
         }
 
-        var package = journal.Run.TryGetProperty("packageDirectory", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String ? p.GetString() : null;
+        var package = journal.Run.PackageDirectory;
         string?[] paths = [node.DataDir, config.AppPath, config.ToolPath, config.LogPath, config.CorePath, config.TmpPath, package];
         return [.. paths.OfType<string>().Where(s => s.StartsWith('/')).Select(Normal).Where(s => s != "/").Distinct(StringComparer.Ordinal)];
     }

@@ -36,7 +36,7 @@ public sealed class OwnDataDirectories
         var keys = new List<string>();
         foreach (var journal in newestFirst.Where(j => j.Operation == "expand"))
         {
-            var hosts = journal.RunHosts.Where(decided.Add).ToHashSet(StringComparer.Ordinal);
+            var hosts = journal.Run.Hosts.Where(decided.Add).ToHashSet(StringComparer.Ordinal);
             if (journal.NeedsAttention)
             {
                 keys.AddRange(Filled(journal).Where(c => hosts.Contains(c.Host)).Select(c => Key(c.Host, c.Path ?? "")));

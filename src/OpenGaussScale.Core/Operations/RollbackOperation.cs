@@ -1,6 +1,7 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Operations;
@@ -25,7 +26,7 @@ public sealed record RollbackRequest
     public required TimeSpan Timeout { get; init; }
 }
 
-public sealed record RollbackResult
+public sealed record RollbackResult : IOperationOutcome
 {
     public required int ExitCode { get; init; }
 
@@ -33,7 +34,11 @@ public sealed record RollbackResult
 
     public IReadOnlyList<string> NotRestored { get; init; } = [];
 
-    public IReadOnlyList<string> JournalCopies { get; init; } = [];
+    /// <summary>Where the journal copies are (printed on any failure).</summary>
+    public IReadOnlyList<string> Journal { get; init; } = [];
+
+    /// <summary>Rollback runs no preflight: it undoes what the journal lists.</summary>
+    public PreflightReport? Preflight => null;
 
     public string? Error { get; init; }
 
@@ -84,7 +89,7 @@ public sealed class RollbackOperation
             await run.Journal.RecordDataAsync(
                 JournalEvents.Finished, new { restored, notRestored }, CancellationToken.None, result.ExitCode,
                 result.ExitCode == ExitCodes.Success ? JournalFile.RolledBackMessage : result.Error).ConfigureAwait(false);
-            return result with { JournalCopies = [.. run.Journal.Locations] };
+            return result with { Journal = [.. run.Journal.Locations] };
         }
     }
 }

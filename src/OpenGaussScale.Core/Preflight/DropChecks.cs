@@ -35,7 +35,9 @@ public static class DropChecks
         foreach (var target in DropTopology.Targets(request, state))
         {
             var node = target.Node;
-            if (node.Role == NodeRole.Primary || target.Role == "Primary")
+            // The XML's primary as a target is refused before any probe (RunnerChecks.RefuseDropRunner); this is the
+            // live half: a standby of the XML that is primary now (after a switchover).
+            if (target.Role == "Primary")
             {
                 yield return CheckResult.Fail("target", node.BackIp, false, $"{node.Name} ({node.BackIp}) is the primary; it cannot be dropped (GAUSS-35803)",
                     "drop standbys only; switch the primary over first if this host must go");

@@ -27,6 +27,10 @@ public sealed class RoutedNodeShells : INodeShells, IAsyncDisposable
         return _router.OpenAsync(node.Name, new RemoteTarget(node.SshIp, node.SshPort, user), cancellationToken);
     }
 
+    /// <summary>This host's own shell as the user (a local process; no address is dialled): for reading a cluster from the node ogscale runs on.</summary>
+    public Task<IRemoteShell> OpenThisHostAsync(string user, CancellationToken cancellationToken) =>
+        _router.OpenAsync(ThisHostName, new RemoteTarget("127.0.0.1", 22, user), cancellationToken);
+
     /// <summary>The XML node that is this host, or null when ogscale runs on a control host outside the cluster.</summary>
     public NodeConfig? ThisNode(ClusterConfig config)
     {

@@ -13,11 +13,11 @@ public sealed record JournalFile
 
     public required string RunId { get; init; }
 
-    /// <summary>expand or dropnode.</summary>
-    public required string Operation { get; init; }
+    /// <summary>The first line: the request, as the run recorded it.</summary>
+    public required RunRecord Run { get; init; }
 
-    /// <summary>The first line's data: the request, as <c>RunRecord</c> or <c>DropnodeRunRecord</c> wrote it.</summary>
-    public required JsonElement Run { get; init; }
+    /// <summary>expand or dropnode.</summary>
+    public string Operation => Run.Operation;
 
     /// <summary>Each step's last event (started, done, already-done, failed), in the order the steps first appear.</summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Steps { get; init; }
@@ -37,16 +37,6 @@ public sealed record JournalFile
     /// <summary>Steps the journal marks done (by this run or an earlier resume of it).</summary>
     public IReadOnlySet<string> DoneSteps =>
         Steps.Where(s => s.Value is JournalEvents.Done or JournalEvents.AlreadyDone).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The hosts the run was asked to add or remove (its -h list).</summary>
-    public IReadOnlyList<string> RunHosts =>
-        Run.ValueKind == JsonValueKind.Object && Run.TryGetProperty("hosts", out var hosts) && hosts.ValueKind == JsonValueKind.Array
-            ? [.. hosts.EnumerateArray().Select(h => h.GetString()).OfType<string>()]
-            : [];
-
-    /// <summary>Where the run kept its journal on the primary (empty when the record does not say).</summary>
-    public string PrimaryJournal =>
-        Run.ValueKind == JsonValueKind.Object && Run.TryGetProperty("primaryJournal", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString() ?? "" : "";
 
     /// <summary>Unfinished: killed or interrupted (no finished line), or ended with an error and not rolled back.</summary>
     public bool NeedsAttention => !RolledBack && FinishedWith is not 0;
@@ -83,12 +73,7 @@ public sealed record JournalFile
             throw new InvalidDataException($"{path}: the first line is not the run record of an ogscale journal");
         }
 
-        var operation = data.TryGetProperty("operation", out var op) ? op.GetString() : null;
-        if (operation is not ("expand" or "dropnode"))
-        {
-            throw new InvalidDataException($"{path}: the journal records a '{operation}' run; resume and rollback know expand and dropnode");
-        }
-
+        var record = RunRecord.Read(data, path);
         var steps = new List<KeyValuePair<string, string>>();
         var planned = new List<string>();
         var changes = new List<(string Step, ChangeRecord Change)>();
@@ -136,8 +121,7 @@ public sealed record JournalFile
         {
             Path = path,
             RunId = runId,
-            Operation = operation,
-            Run = data,
+            Run = record,
             Steps = steps,
             PlannedSteps = planned,
             Changes = changes,

@@ -169,7 +169,8 @@ public sealed class ExpandOperationTests : IDisposable
         var dataDir = _cluster.Nodes.Single(n => n.BackIp == host).DataDir;
         return JournalFile.Parse(id + ".jsonl",
         [
-            "{\"t\":\"2026-11-26T01:00:00+00:00\",\"event\":\"run\",\"runId\":\"" + id + "\",\"data\":{\"operation\":\"expand\",\"engine\":\"fake\",\"hosts\":[\"" + host + "\"],\"primaryJournal\":\"" + primaryCopy + "\"}}",
+            "{\"t\":\"2026-11-26T01:00:00+00:00\",\"event\":\"run\",\"runId\":\"" + id + "\",\"data\":{\"operation\":\"expand\",\"engine\":\"fake\",\"xml\":\"/x/c.xml\",\"hosts\":[\"" + host + "\"],\"user\":\"omm\",\"group\":\"dbgrp\",\"localMode\":false,\"timeoutSeconds\":300,\"parallelism\":3," +
+                "\"environmentFile\":\"~/.bashrc\",\"controlHost\":\"ctl\",\"runningUser\":\"root\",\"pid\":1,\"primaryJournal\":\"" + primaryCopy + "\"}}",
             "{\"t\":\"2026-11-26T01:00:01+00:00\",\"event\":\"change\",\"runId\":\"" + id + "\",\"step\":\"build@" + host + "\",\"change\":{\"kind\":\"data-copy\",\"host\":\"" + host + "\",\"path\":\"" + dataDir + "\"}}",
             "{\"t\":\"2026-11-26T01:00:02+00:00\",\"event\":\"finished\",\"runId\":\"" + id + "\",\"step\":\"-\",\"exitCode\":5}",
         ]);

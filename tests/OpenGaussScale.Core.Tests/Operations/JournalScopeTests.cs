@@ -18,7 +18,7 @@ public sealed class JournalScopeTests
         string Line(string @event, string rest) => "{\"t\":\"2026-11-26T01:00:00+00:00\",\"event\":\"" + @event + "\",\"runId\":\"expand-1\"," + rest + "}";
         List<string> lines =
         [
-            Line("run", "\"data\":{\"operation\":\"expand\",\"engine\":\"opengauss\",\"xml\":\"/x/c.xml\",\"hosts\":[\"10.0.0.2\"],\"user\":\"" + user + "\",\"group\":\"dbgrp\",\"packageDirectory\":\"/opt/pkg\"}"),
+            Line("run", "\"data\":{\"operation\":\"expand\",\"engine\":\"opengauss\",\"xml\":\"/x/c.xml\",\"hosts\":[\"10.0.0.2\"],\"user\":\"" + user + "\",\"group\":\"dbgrp\",\"localMode\":false,\"packageDirectory\":\"/opt/pkg\",\"timeoutSeconds\":300,\"parallelism\":3,\"environmentFile\":\"~/.bashrc\",\"controlHost\":\"ctl\",\"runningUser\":\"root\",\"pid\":1}"),
             .. changes.Select(c => Line("change", "\"step\":\"preinstall@10.0.0.2\",\"change\":" + c)),
         ];
         return JournalFile.Parse("expand-1.jsonl", lines);

@@ -14,7 +14,7 @@ public sealed class OwnDataDirectoriesTests
         string Line(string at, string @event, string rest) => "{\"t\":\"2026-11-26T01:00:0" + at + "+00:00\",\"event\":\"" + @event + "\",\"runId\":\"" + id + "\"," + rest + "}";
         string Copy(string host) => "\"change\":{\"kind\":\"data-copy\",\"host\":\"" + host + "\",\"path\":\"" + Dn + "\"}";
         var hostList = string.Join(',', hosts.Select(h => $"\"{h}\""));
-        List<string> lines = [Line("0", "run", "\"data\":{\"operation\":\"expand\",\"engine\":\"postgresql\",\"xml\":\"/x/c.xml\",\"hosts\":[" + hostList + "],\"user\":\"omm\",\"group\":\"dbgrp\"}")];
+        List<string> lines = [Line("0", "run", "\"data\":{\"operation\":\"expand\",\"engine\":\"postgresql\",\"xml\":\"/x/c.xml\",\"hosts\":[" + hostList + "],\"user\":\"omm\",\"group\":\"dbgrp\",\"localMode\":false,\"timeoutSeconds\":300,\"parallelism\":3,\"environmentFile\":\"~/.bashrc\",\"controlHost\":\"ctl\",\"runningUser\":\"root\",\"pid\":1}")];
         lines.AddRange(filled.Select(h => Line("1", "change", $"\"step\":\"basebackup@{h}\"," + Copy(h))));
         if (rolledBack)
         {
@@ -63,7 +63,7 @@ public sealed class OwnDataDirectoriesTests
         var killed = Run("expand-1", ["127.0.0.12"], ["127.0.0.12"], exit: null);
         var dropnode = JournalFile.Parse("d.jsonl",
         [
-            """{"t":"2026-11-26T02:00:00+00:00","event":"run","runId":"dropnode-1","data":{"operation":"dropnode","engine":"postgresql","topology":"live","hosts":["127.0.0.12"],"user":"omm","group":"dbgrp"}}""",
+            """{"t":"2026-11-26T02:00:00+00:00","event":"run","runId":"dropnode-1","data":{"operation":"dropnode","engine":"postgresql","topology":"live","hosts":["127.0.0.12"],"user":"omm","group":"dbgrp","restartPrimary":false,"timeoutSeconds":300,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"omm","pid":1}}""",
         ]);
 
         Assert.True(OwnDataDirectories.OfEarlierRuns([dropnode, killed]).Contains("127.0.0.12", Dn));

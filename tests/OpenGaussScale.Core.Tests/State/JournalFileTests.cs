@@ -5,7 +5,7 @@ namespace OpenGaussScale.Core.Tests.State;
 
 public sealed class JournalFileTests
 {
-    private const string Run = """{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-1","data":{"operation":"expand","engine":"postgresql","xml":"/x/c.xml","hosts":["127.0.0.12"],"user":"omm","group":"dbgrp"}}""";
+    private const string Run = """{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-1","data":{"operation":"expand","engine":"postgresql","xml":"/x/c.xml","hosts":["127.0.0.12"],"user":"omm","group":"dbgrp","localMode":false,"timeoutSeconds":300,"parallelism":3,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":1}}""";
 
     private static string Line(string @event, string step, string? change = null, string? extra = null) =>
         $$"""{"t":"2026-11-26T01:00:01+00:00","event":"{{@event}}","runId":"expand-1","step":"{{step}}"{{(change is null ? "" : $",\"change\":{change}")}}{{extra}}}""";

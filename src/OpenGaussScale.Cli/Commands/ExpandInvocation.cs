@@ -1,0 +1,101 @@
+using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.State;
+
+namespace OpenGaussScale.Cli.Commands;
+
+/// <summary>The values of one expand, as the command line gives them or resume reads them from the run's journal.</summary>
+internal sealed record ExpandInvocation
+{
+    public required string User { get; init; }
+
+    public required string Group { get; init; }
+
+    /// <summary>The cluster XML, as given.</summary>
+    public required string Xml { get; init; }
+
+    /// <summary>The environment file chosen (--env-file, $MPPDB_ENV_SEPARATE_PATH or ~/.bashrc).</summary>
+    public required string EnvironmentFile { get; init; }
+
+    public required IReadOnlyList<string> Hosts { get; init; }
+
+    public bool Local { get; init; }
+
+    public string? Package { get; init; }
+
+    public required int TimeoutSeconds { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public int? Parallel { get; init; }
+
+    /// <summary>auto, opengauss or postgresql.</summary>
+    public required string Engine { get; init; }
+
+    public string? HbaMethod { get; init; }
+
+    /// <summary>The run a journal records, to go on with; <paramref name="xml"/> is -X given to resume.</summary>
+    public static ExpandInvocation Resuming(RunRecord run, string? xml)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new()
+        {
+            User = run.User,
+            Group = run.Group,
+            Xml = xml ?? run.Xml!,
+            EnvironmentFile = run.EnvironmentFile,
+            Hosts = run.Hosts,
+            Local = run.LocalMode ?? false,
+            Package = run.PackageDirectory,
+            TimeoutSeconds = run.TimeoutSeconds,
+            Parallel = run.Parallelism,
+            Engine = run.Engine,
+            HbaMethod = run.HbaMethod,
+        };
+    }
+
+    /// <summary>The same expand as a command line, to show (never parsed again).</summary>
+    public IEnumerable<string> CommandLine()
+    {
+        yield return "expand";
+        yield return "-U";
+        yield return User;
+        yield return "-G";
+        yield return Group;
+        yield return "-X";
+        yield return Xml;
+        yield return "-h";
+        yield return string.Join(',', Hosts);
+        if (Local)
+        {
+            yield return "-L";
+        }
+
+        if (Package is not null)
+        {
+            yield return "--package";
+            yield return Package;
+        }
+
+        if (Parallel is { } parallel)
+        {
+            yield return "--parallel";
+            yield return parallel.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (HbaMethod is not null)
+        {
+            yield return "--hba-method";
+            yield return HbaMethod;
+        }
+
+        yield return "--time-out";
+        yield return TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return "--engine";
+        yield return Engine;
+        if (EnvironmentFile != EnvironmentFileChoice.UserBashrc)
+        {
+            yield return "--env-file";
+            yield return EnvironmentFile;
+        }
+    }
+}

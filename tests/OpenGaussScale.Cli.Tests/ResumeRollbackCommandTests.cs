@@ -104,6 +104,40 @@ public sealed class ResumeRollbackCommandTests : IDisposable
         Assert.Contains($"resume: ogscale dropnode -U omm -G dbgrp -X {xml} -h 192.168.0.3 --time-out 60 --engine opengauss --yes", with.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resume_refuses_recorded_values_the_command_line_would_refuse_before_any_connection()
+    {
+        // A journal edited by hand (its owner could): root as the cluster user, a command in the environment file's path.
+        var xml = Path.Combine(AppContext.BaseDirectory, "samples", "docs-en-1primary-1standby.xml");
+        var journal = Path.Combine(_state, "dropnode-edited.jsonl");
+        Directory.CreateDirectory(_state);
+        await File.WriteAllTextAsync(journal,
+            $$$"""{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"dropnode-3","data":{"operation":"dropnode","engine":"postgresql","topology":"{{{xml}}}","hosts":["192.168.0.2"],"user":"root","group":"dbgrp","restartPrimary":false,"timeoutSeconds":60,"environmentFile":"/tmp/env;id","controlHost":"ctl","runningUser":"root","pid":1}}""" + "\n");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(
+            $"error: the run record of {journal} holds values ogscale dropnode refuses: -U root: the cluster's user cannot be root (GAUSS-50301); give the cluster's OS user, e.g. omm; " +
+            "--env-file '/tmp/env;id' contains ';', which is not allowed in the environment file's path; nothing was changed",
+            run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_whose_run_record_lacks_a_field_is_refused_not_read_as_empty()
+    {
+        var journal = Path.Combine(_state, "expand-old.jsonl");
+        Directory.CreateDirectory(_state);
+        await File.WriteAllTextAsync(journal,
+            """{"t":"2026-11-26T01:00:00+00:00","event":"run","runId":"expand-old","data":{"operation":"expand","engine":"opengauss","xml":"/x/c.xml","hosts":["192.168.0.3"],"user":"omm","group":"dbgrp","localMode":false,"parallelism":3,"environmentFile":"~/.bashrc","controlHost":"ctl","runningUser":"root","pid":1}}""" + "\n");
+
+        var run = await CliHarness.RunAsync(Services(), "resume", "--journal", journal, "--yes");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"error: cannot read the journal {journal}: {journal}: the run record on its first line is incomplete or not ogscale's", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("timeoutSeconds", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("resume")]
     [InlineData("rollback")]

@@ -1,4 +1,3 @@
-using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -48,34 +47,12 @@ internal sealed record DropnodeInvocation
     }
 
     /// <summary>The same dropnode as a command line, to show (never parsed again).</summary>
-    public IEnumerable<string> CommandLine()
-    {
-        yield return "dropnode";
-        yield return "-U";
-        yield return User;
-        yield return "-G";
-        yield return Group;
-        if (Xml is not null)
-        {
-            yield return "-X";
-            yield return Xml;
-        }
-
-        yield return "-h";
-        yield return string.Join(',', Hosts);
-        if (RestartPrimary)
-        {
-            yield return "--restart-primary";
-        }
-
-        yield return "--time-out";
-        yield return TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return "--engine";
-        yield return Engine;
-        if (EnvironmentFile != EnvironmentFileChoice.UserBashrc)
-        {
-            yield return "--env-file";
-            yield return EnvironmentFile;
-        }
-    }
+    public IEnumerable<string> CommandLine() =>
+    [
+        .. InvocationText.Who("dropnode", User, Group),
+        .. InvocationText.Option("-X", Xml),
+        .. InvocationText.Hosts(Hosts),
+        .. InvocationText.Flag("--restart-primary", RestartPrimary),
+        .. InvocationText.Tail(TimeoutSeconds, Engine, EnvironmentFile),
+    ];
 }

@@ -1,4 +1,3 @@
-using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -54,48 +53,15 @@ internal sealed record ExpandInvocation
     }
 
     /// <summary>The same expand as a command line, to show (never parsed again).</summary>
-    public IEnumerable<string> CommandLine()
-    {
-        yield return "expand";
-        yield return "-U";
-        yield return User;
-        yield return "-G";
-        yield return Group;
-        yield return "-X";
-        yield return Xml;
-        yield return "-h";
-        yield return string.Join(',', Hosts);
-        if (Local)
-        {
-            yield return "-L";
-        }
-
-        if (Package is not null)
-        {
-            yield return "--package";
-            yield return Package;
-        }
-
-        if (Parallel is { } parallel)
-        {
-            yield return "--parallel";
-            yield return parallel.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (HbaMethod is not null)
-        {
-            yield return "--hba-method";
-            yield return HbaMethod;
-        }
-
-        yield return "--time-out";
-        yield return TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return "--engine";
-        yield return Engine;
-        if (EnvironmentFile != EnvironmentFileChoice.UserBashrc)
-        {
-            yield return "--env-file";
-            yield return EnvironmentFile;
-        }
-    }
+    public IEnumerable<string> CommandLine() =>
+    [
+        .. InvocationText.Who("expand", User, Group),
+        "-X", Xml,
+        .. InvocationText.Hosts(Hosts),
+        .. InvocationText.Flag("-L", Local),
+        .. InvocationText.Option("--package", Package),
+        .. InvocationText.Option("--parallel", Parallel?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        .. InvocationText.Option("--hba-method", HbaMethod),
+        .. InvocationText.Tail(TimeoutSeconds, Engine, EnvironmentFile),
+    ];
 }

@@ -69,24 +69,12 @@ public sealed record RunRecord
     public static RunRecord From(ExpandRequest request, string engine, LockInfo owner)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(owner);
-        return new RunRecord
+        return Common(Expand, engine, owner, request.Hosts, request.User, request.Group, request.Timeout, request.EnvironmentFile) with
         {
-            Operation = Expand,
-            Engine = engine,
             Xml = Path.GetFullPath(request.Config.FilePath),
-            Hosts = request.Hosts,
-            User = request.User,
-            Group = request.Group,
             LocalMode = request.LocalMode,
             PackageDirectory = request.PackageDirectory,
-            TimeoutSeconds = (int)request.Timeout.TotalSeconds,
             Parallelism = request.Parallelism,
-            EnvironmentFile = request.EnvironmentFile,
-            ControlHost = owner.ControlHost,
-            RunningUser = owner.User,
-            Pid = owner.Pid,
-            PrimaryJournal = owner.Journal ?? "",
             HbaMethod = request.HbaMethod,
         };
     }
@@ -94,22 +82,10 @@ public sealed record RunRecord
     public static RunRecord From(DropnodeRequest request, string engine, LockInfo owner)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(owner);
-        return new RunRecord
+        return Common(Dropnode, engine, owner, request.Hosts, request.User, request.Group, request.Timeout, request.EnvironmentFile) with
         {
-            Operation = Dropnode,
-            Engine = engine,
             Topology = request.LiveTopology ? LiveTopology : Path.GetFullPath(request.Config.FilePath),
-            Hosts = request.Hosts,
-            User = request.User,
-            Group = request.Group,
             RestartPrimary = request.RestartPrimary,
-            TimeoutSeconds = (int)request.Timeout.TotalSeconds,
-            EnvironmentFile = request.EnvironmentFile,
-            ControlHost = owner.ControlHost,
-            RunningUser = owner.User,
-            Pid = owner.Pid,
-            PrimaryJournal = owner.Journal ?? "",
         };
     }
 
@@ -135,6 +111,26 @@ public sealed record RunRecord
 
         var missing = record is null ? "everything" : Missing(record);
         return missing is null ? record! : throw new InvalidDataException($"{path}: the {operation} run record on its first line has no {missing}");
+    }
+
+    private static RunRecord Common(
+        string operation, string engine, LockInfo owner, IReadOnlyList<string> hosts, string user, string group, TimeSpan timeout, string environmentFile)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return new()
+        {
+            Operation = operation,
+            Engine = engine,
+            Hosts = hosts,
+            User = user,
+            Group = group,
+            TimeoutSeconds = (int)timeout.TotalSeconds,
+            EnvironmentFile = environmentFile,
+            ControlHost = owner.ControlHost,
+            RunningUser = owner.User,
+            Pid = owner.Pid,
+            PrimaryJournal = owner.Journal ?? "",
+        };
     }
 
     private static string? Missing(RunRecord record) => record.Operation == Expand

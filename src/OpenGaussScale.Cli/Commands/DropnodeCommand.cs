@@ -104,7 +104,7 @@ internal static class DropnodeCommand
             throw new OgscaleException($"the {resolved.Name} engine cannot drop nodes", "use --engine opengauss or postgresql", ExitCodes.Usage);
         }
 
-        if (xml is null && dropEngine.Name != "opengauss")
+        if (xml is null && !dropEngine.ReadsLiveTopology)
         {
             throw new OgscaleException("the PostgreSQL engine needs the cluster XML (-X): a down standby is in no live view", "pass -X XMLFILE", ExitCodes.Usage);
         }

@@ -101,7 +101,7 @@ internal static class ExpandCommand
             User = user,
             Group = parse.GetRequiredValue(options.Group),
             LocalMode = args.Local,
-            PackageDirectory = engine.Name == "opengauss" && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
+            PackageDirectory = engine.ShipsPackage && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
             Timeout = TimeSpan.FromSeconds(args.TimeoutSeconds),
             DryRun = args.DryRun,
             Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),

@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Engines.PostgreSql;
 using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Tests.Fakes;
 
@@ -52,10 +53,10 @@ internal static class DropFixtures
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string>
+            Facts = new OgFacts
             {
-                ["gs_om_status_ok"] = "yes", ["gs_om_members"] = $"{P},{S2},{S3},{C4}",
-                ["env.GAUSSHOME"] = "/opt/app", ["env.GPHOME"] = "/opt/om", ["env.PGHOST"] = "/opt/tmp", ["env.GAUSSLOG"] = "/var/log/omm/omm",
+                StatusSucceeded = true, Members = [P, S2, S3, C4],
+                Environment = new OgEnvironment(GaussHome: "/opt/app", GpHome: "/opt/om", PgHost: "/opt/tmp", GaussLog: "/var/log/omm/omm"),
             },
             Nodes = [.. nodes.Select(n => change is null ? n : change(n))],
         };
@@ -82,7 +83,7 @@ internal static class DropFixtures
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string> { ["home"] = "/home/omm" },
+            Facts = new PgFacts { Home = "/home/omm" },
             Nodes = [.. nodes.Select(n => change is null ? n : change(n))],
         };
     }

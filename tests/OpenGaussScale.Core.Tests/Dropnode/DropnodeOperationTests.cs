@@ -228,6 +228,10 @@ public sealed class DropnodeOperationTests : IDisposable
 
         public string Name => "fake";
 
+        public bool ShipsPackage => false;
+
+        public bool ReadsLiveTopology => true;
+
         public IChangeReverter Reverter => this;
 
         public Task<ClusterState> ProbeAsync(EngineContext context, IReadOnlySet<string> newHosts, CancellationToken cancellationToken) =>
@@ -255,10 +259,6 @@ public sealed class DropnodeOperationTests : IDisposable
 
         public string JournalDirectory(ClusterState state) => Path.Combine(dir, "journal");
 
-        public string LockPath(ExpandRequest request, ClusterState state) => LockFile;
-
-        public string JournalDirectory(ExpandRequest request, ClusterState state) => Path.Combine(dir, "journal");
-
         public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state) => [];
 
         public Plan PlanExpand(ExpandRequest request, ClusterState state) => new("expand", []);
@@ -281,6 +281,9 @@ public sealed class DropnodeOperationTests : IDisposable
         private sealed class Recorded(FakeEngine engine, string id) : StepAction
         {
             public override string Name => id.Split('@')[0];
+
+            // The fake plan's "stop" steps stand for the engines' StopTargetActions.
+            public override DatabaseEffect DatabaseEffect => Name == "stop" ? DatabaseEffect.Stops : DatabaseEffect.None;
 
             public override IReadOnlyList<PlannedCommand> Describe() => [];
 

@@ -141,10 +141,10 @@ public sealed class OpenGaussPlanTests
     {
         var state = State() with
         {
-            Facts = new Dictionary<string, string>(State().Facts)
+            Facts = OgFacts.Of(State()) with
             {
-                ["env.GAUSSHOME"] = "/elsewhere",
-                ["package.error"] = "/pkg must hold exactly one openGauss-Server-*-64bit.tar.bz2",
+                Environment = OgFacts.Of(State()).Environment with { GaussHome = "/elsewhere" },
+                PackageError = "/pkg must hold exactly one openGauss-Server-*-64bit.tar.bz2",
             },
         };
         state = state with { Nodes = [.. state.Nodes.Select(n => n.Node.BackIp == "192.168.0.3" ? n with { DataDirectory = DataDirectoryState.NotEmpty } : n)] };
@@ -194,12 +194,13 @@ public sealed class OpenGaussPlanTests
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string>
+            Facts = new OgFacts
             {
-                ["gs_om_status_ok"] = "yes", ["gs_om_version"] = "gs_om (openGauss OM 6.0.0 build x)",
-                ["env.GAUSSHOME"] = "/opt/app", ["env.GPHOME"] = "/opt/om", ["env.PGHOST"] = "/opt/tmp", ["env.GAUSSLOG"] = "/var/log/omm/omm",
-                ["package.dir"] = "/pkg", ["package.server"] = "/pkg/openGauss-Server-6.0.0-Debian12-64bit.tar.bz2",
-                ["package.sha256file"] = "/pkg/openGauss-Server-6.0.0-Debian12-64bit.sha256", ["package.om"] = "/pkg/openGauss-OM-6.0.0-Debian12-64bit.tar.gz", ["package.sha256"] = "00",
+                StatusSucceeded = true, GsOmVersion = "gs_om (openGauss OM 6.0.0 build x)",
+                Environment = new OgEnvironment(GaussHome: "/opt/app", GpHome: "/opt/om", PgHost: "/opt/tmp", GaussLog: "/var/log/omm/omm"),
+                Package = new OgPackage(
+                    "/pkg", "/pkg/openGauss-Server-6.0.0-Debian12-64bit.tar.bz2", "/pkg/openGauss-Server-6.0.0-Debian12-64bit.sha256",
+                    "/pkg/openGauss-OM-6.0.0-Debian12-64bit.tar.gz", "00"),
             },
             Nodes =
             [

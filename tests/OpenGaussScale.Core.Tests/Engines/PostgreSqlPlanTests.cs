@@ -141,7 +141,7 @@ public sealed class PostgreSqlPlanTests
     private static ClusterState State(ClusterConfig? cluster = null, string maxSenders = "10", string senders = "0", string slotsOnPrimary = "") => new()
     {
         ClusterStateText = "Normal",
-        Facts = new Dictionary<string, string> { ["home"] = "/home/omm" },
+        Facts = new PgFacts { Home = "/home/omm" },
         Nodes = [.. (cluster ?? Cluster).Nodes.Select(n => n.Role == NodeRole.Primary
             ? new NodeStatus
             {

@@ -224,6 +224,8 @@ public sealed class ExpandOperationTests : IDisposable
 
         public string Name => "fake";
 
+        public bool ShipsPackage => false;
+
         public IChangeReverter Reverter => this;
 
         public Task<ClusterState> ProbeAsync(EngineContext context, IReadOnlySet<string> newHosts, CancellationToken cancellationToken)
@@ -260,9 +262,9 @@ public sealed class ExpandOperationTests : IDisposable
             return new("expand", [new PlanStep("finish@10.0.0.1", "10.0.0.1", "finish", new Recorded(this, "finish@10.0.0.1", false), [], false)]);
         }
 
-        public string LockPath(ExpandRequest request, ClusterState state) => LockFile;
+        public string LockPath(ClusterState state) => LockFile;
 
-        public string JournalDirectory(ExpandRequest request, ClusterState state) => Path.Combine(dir, "journal");
+        public string JournalDirectory(ClusterState state) => Path.Combine(dir, "journal");
 
         public Task RevertAsync(ChangeRecord change, StepContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 

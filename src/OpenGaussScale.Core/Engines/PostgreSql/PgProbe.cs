@@ -53,11 +53,7 @@ internal sealed class PgProbe
         var primary = nodes.Single(n => n.Node.Role == NodeRole.Primary);
         var clusterState = !primary.Running || primary.Role != "Primary" ? "Unavailable"
             : nodes.Where(n => n.IsMember).All(n => n.IsNormal) ? "Normal" : "Degraded";
-        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (primary.Reachable)
-        {
-            facts[PostgreSqlEngine.HomeFact] = await HomeAsync(primary.Node, cancellationToken).ConfigureAwait(false);
-        }
+        var facts = new PgFacts { Home = primary.Reachable ? await HomeAsync(primary.Node, cancellationToken).ConfigureAwait(false) : null };
 
         return new ClusterState { Nodes = nodes, ClusterStateText = clusterState, Facts = facts };
     }

@@ -26,6 +26,8 @@ internal sealed class RestartPrimaryAction : StepAction
 
     public override string Name => "restart";
 
+    public override DatabaseEffect DatabaseEffect => DatabaseEffect.Restarts;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _start];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)

@@ -37,8 +37,8 @@ public sealed record NodeStatus
     /// <summary>The database answers.</summary>
     public required bool Running { get; init; }
 
-    /// <summary>Primary, Standby, Cascade Standby, Normal (standalone), Pending, Down, Unknown.</summary>
-    public string? Role { get; init; }
+    /// <summary>Its role in the running cluster (Primary, Standby, Cascade Standby, Normal, Pending, Down, Unknown), or null when not probed.</summary>
+    public LiveRole? Role { get; init; }
 
     /// <summary>Normal, Need repair, Building, Catchup, Starting, Promoting, Demoting, Wait, Down, ...</summary>
     public string? State { get; init; }

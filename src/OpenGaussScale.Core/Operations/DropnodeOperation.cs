@@ -168,7 +168,7 @@ public sealed class DropnodeOperation
             string? note = !t.Reachable
                 ? $"{t.Node.Name} could not be reached: stop its database by hand before it is used again"
                 : null;
-            var after = !dropped ? $"{t.Role} {t.State}" : stopped ? "stopped" : t.Running ? "running" : "down";
+            var after = !dropped ? $"{t.Role?.Text()} {t.State}" : stopped ? "stopped" : t.Running ? "running" : "down";
             return new DroppedNode(t.Node.BackIp, t.Node.Name, t.Node.Role.ToWireName(), dropped, stopped, after, note);
         })];
 

@@ -228,7 +228,7 @@ public sealed class ExpandOperation
             var failure = outcomes.FirstOrDefault(o => !o.Succeeded && o.Status != StepStatus.NotRun);
             var status = finalState?[node.BackIp];
             var success = failure is null && outcomes.All(o => o.Succeeded) && status is { IsMember: true, IsNormal: true };
-            var state = status is null ? "unknown" : $"{status.Role ?? "-"} {status.State ?? "-"}".Trim();
+            var state = status is null ? "unknown" : $"{status.Role?.Text() ?? "-"} {status.State ?? "-"}".Trim();
             var elapsed = outcomes.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Elapsed);
             return new HostResult(node.BackIp, node.Name, node.Role.ToWireName(), success, state, elapsed, failure?.Error);
         })];

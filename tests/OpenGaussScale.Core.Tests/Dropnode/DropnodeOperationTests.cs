@@ -238,7 +238,7 @@ public sealed class DropnodeOperationTests : IDisposable
             Task.FromResult(new ClusterState
             {
                 ClusterStateText = "Normal",
-                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = "Standby", State = "Normal" })
+                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = LiveRole.Standby, State = "Normal" })
                     .Select(n => n.Node.BackIp == ChangedHostKey ? HostKeyRefusals.Refused(n, HostKeyRefusals.Changed(n.Node)) : n)],
             });
 

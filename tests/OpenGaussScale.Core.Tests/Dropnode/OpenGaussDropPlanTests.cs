@@ -107,7 +107,7 @@ public sealed class OpenGaussDropPlanTests
     [Fact]
     public void An_unreachable_target_is_not_stopped_and_a_down_one_neither()
     {
-        var state = OpenGauss(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = "Unknown", State = "Unknown" } : n);
+        var state = OpenGauss(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = LiveRole.Unknown, State = "Unknown" } : n);
 
         var plan = _engine.PlanDrop(Request(S3), state);
 

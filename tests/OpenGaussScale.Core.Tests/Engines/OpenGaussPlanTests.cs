@@ -182,7 +182,7 @@ public sealed class OpenGaussPlanTests
     private static ClusterState State(string standbyApplicationName = "dn_6002", string[]? primaryReplconninfo = null)
     {
         var peers = primaryReplconninfo ?? ["192.168.0.2"];
-        NodeStatus Member(NodeConfig n, int id, string role, IReadOnlyList<string> replPeers, string appName) => new()
+        NodeStatus Member(NodeConfig n, int id, LiveRole role, IReadOnlyList<string> replPeers, string appName) => new()
         {
             Node = n, Reachable = true, IsMember = true, Running = true, Role = role, State = "Normal", InstanceId = id, Version = "openGauss 6.0.0 build x",
             Settings = new Dictionary<string, string>(replPeers.Select((p, i) => new KeyValuePair<string, string>(
@@ -204,8 +204,8 @@ public sealed class OpenGaussPlanTests
             },
             Nodes =
             [
-                Member(Cluster.Nodes[0], 6001, "Primary", peers, "dn_6001"),
-                Member(Cluster.Nodes[1], 6002, "Standby", ["192.168.0.1"], standbyApplicationName),
+                Member(Cluster.Nodes[0], 6001, LiveRole.Primary, peers, "dn_6001"),
+                Member(Cluster.Nodes[1], 6002, LiveRole.Standby, ["192.168.0.1"], standbyApplicationName),
                 new NodeStatus { Node = Cluster.Nodes[2], Reachable = true, IsMember = false, Running = false, DataDirectory = DataDirectoryState.Absent },
                 new NodeStatus { Node = Cluster.Nodes[3], Reachable = true, IsMember = false, Running = false, DataDirectory = DataDirectoryState.Absent },
             ],

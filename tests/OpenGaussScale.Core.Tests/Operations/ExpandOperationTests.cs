@@ -239,7 +239,7 @@ public sealed class ExpandOperationTests : IDisposable
                     var member = Members.Contains(n.BackIp) || (built.Contains(n.BackIp) && n.BackIp != FailingHost);
                     var status = new NodeStatus
                     {
-                        Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null,
+                        Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? LiveRole.Standby : null, State = member ? "Normal" : null,
                         DataDirectory = NotEmpty.Contains(n.BackIp) ? DataDirectoryState.NotEmpty : DataDirectoryState.Unknown,
                     };
                     return n.BackIp == RevokedHostKey ? HostKeyRefusals.Refused(status, HostKeyRefusals.Revoked(n)) : status;

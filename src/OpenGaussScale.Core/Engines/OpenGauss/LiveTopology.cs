@@ -60,7 +60,7 @@ public static partial class LiveTopology
         }
 
         var listed = status.DataNodes.OrderBy(n => n.NodeId).ToList();
-        var primaries = listed.Where(n => n.Role == "Primary").ToList();
+        var primaries = listed.Where(n => n.LiveRole == LiveRole.Primary).ToList();
         if (primaries.Count != 1)
         {
             throw new OgscaleException($"gs_om -t status shows {primaries.Count} primaries; the cluster must have exactly one",
@@ -83,7 +83,7 @@ public static partial class LiveTopology
             SshPort = 22,
             AzName = "",
             AzPriority = DefaultAzPriority,
-            Role = n == primaries[0] ? NodeRole.Primary : n.InitialRole == 'C' || n.Role == "Cascade Standby" ? NodeRole.CascadeStandby : NodeRole.Standby,
+            Role = n == primaries[0] ? NodeRole.Primary : n.InitialRole == 'C' || n.LiveRole == LiveRole.CascadeStandby ? NodeRole.CascadeStandby : NodeRole.Standby,
             DataDir = n.DataDir.TrimEnd('/'),
             Port = n.Port!.Value,
             Line = 0,

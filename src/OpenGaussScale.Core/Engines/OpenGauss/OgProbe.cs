@@ -95,12 +95,12 @@ internal sealed class OgProbe
         // As the upstream sees it: its sender block whose channel ends at this node's address.
         var sender = upstream?.Query?.Senders.FirstOrDefault(s => s.TryGetValue("channel", out var channel) && ChannelPeer(channel, "-->") == node.BackIp);
         var (role, state) = running
-            ? (query!.LocalRole ?? "Unknown", query.DbState ?? "Unknown")
-            : listed is not null ? (listed.Role, listed.State) : raw.Reachable ? ("Down", "Down") : ("Unknown", "Unknown");
-        if (running && query!.LocalRole == "Normal" && listed is not null && node.Role == NodeRole.Primary)
+            ? (query!.LiveRole, query.DbState ?? "Unknown")
+            : listed is not null ? (listed.LiveRole, listed.State) : raw.Reachable ? (LiveRole.Down, "Down") : (LiveRole.Unknown, "Unknown");
+        if (running && query!.LiveRole == LiveRole.Normal && listed is not null && node.Role == NodeRole.Primary)
         {
             // A standalone primary (no replconninfo yet) reports local_role Normal; gs_om shows it as Primary.
-            role = "Primary";
+            role = LiveRole.Primary;
         }
 
         var settings = new Dictionary<string, string>(raw.Settings, StringComparer.Ordinal);

@@ -99,14 +99,14 @@ internal sealed class BuildStandbyAction : StepAction
                 last = await QueryAsync(context, token).ConfigureAwait(false);
                 return IsBuilt(last) || !last.ServerRunning || last.IsDbState("Need repair");
             },
-            context.WaitTimeout,
+            context.Timeout,
             context.Clock,
             cancellationToken).ConfigureAwait(false);
 
         if (!built || !IsBuilt(last))
         {
             var log = await context.TryRunAsync(StepContextExtensions.AsUser(_node, _user, _environmentFile, "tail", "-n", "5", _logFile), cancellationToken).ConfigureAwait(false);
-            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.WaitTimeout.TotalSeconds:0} s";
+            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.Timeout.TotalSeconds:0} s";
             throw new InvalidOperationException($"build {_expectedRole.Text().ToLowerInvariant()} {_node.BackIp} failed: {what}; {_logFile}: {log.StandardOutput.ReplaceLineEndings(" | ").Trim()}");
         }
     }

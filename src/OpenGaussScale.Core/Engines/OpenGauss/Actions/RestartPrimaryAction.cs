@@ -39,13 +39,13 @@ internal sealed class RestartPrimaryAction : StepAction
             throw new InvalidOperationException($"{_primary.Name}: gs_ctl stop failed: {stop.Tail()}");
         }
 
-        await context.RunAsync(_start with { Command = _start.Command with { Timeout = context.WaitTimeout } }, cancellationToken).ConfigureAwait(false);
+        await context.RunAsync(_start with { Command = _start.Command with { Timeout = context.Timeout } }, cancellationToken).ConfigureAwait(false);
         var normal = await Poll.UntilAsync(
             async token => GsCtlQuery.Parse((await context.TryRunAsync(_query, token).ConfigureAwait(false)).StandardOutput).DbState == "Normal",
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
         if (!normal)
         {
-            throw new TimeoutException($"{_primary.Name}: not Normal {context.WaitTimeout.TotalSeconds:0} s after the restart");
+            throw new TimeoutException($"{_primary.Name}: not Normal {context.Timeout.TotalSeconds:0} s after the restart");
         }
     }
 }

@@ -113,8 +113,8 @@ internal static class DropnodeCommand
             throw new OgscaleException($"the {resolved.Name} engine cannot drop nodes", "use --engine opengauss or postgresql", ExitCodes.Usage);
         }
 
-        // --engine auto without -X: the primary turned out to run PostgreSQL, whose down standbys are in no live view.
-        if (args.Xml is null && dropEngine.Name != EngineDetection.OpenGauss)
+        // --engine auto without -X: the primary turned out to run an engine whose down standbys are in no live view.
+        if (args.Xml is null && !dropEngine.ReadsLiveTopology)
         {
             throw RunnerChecks.PostgreSqlNeedsXml();
         }
@@ -139,7 +139,7 @@ internal static class DropnodeCommand
             .RunAsync(request, cancellationToken).ConfigureAwait(false);
         result = result with { Notices = [.. notices, .. result.Notices] };
         await verb.RenderAsync(
-            result, result.Notices, result.Plan, result.Execution is not null, () => DropnodeView.ToJson(result), () => DropnodeView.ToText(result, config), cancellationToken)
+            result, () => DropnodeView.ToJson(result), () => DropnodeView.ToText(result, config), cancellationToken)
             .ConfigureAwait(false);
         return result.ExitCode;
     }

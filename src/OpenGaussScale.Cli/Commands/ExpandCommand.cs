@@ -105,7 +105,7 @@ internal static class ExpandCommand
             User = args.User,
             Group = args.Group,
             LocalMode = args.Local,
-            PackageDirectory = engine.Name == EngineDetection.OpenGauss && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
+            PackageDirectory = engine.ShipsPackage && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
             Timeout = TimeSpan.FromSeconds(args.TimeoutSeconds),
             DryRun = args.DryRun,
             Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),
@@ -122,7 +122,7 @@ internal static class ExpandCommand
         var result = live is null
             ? await operation.RunAsync(request, cancellationToken).ConfigureAwait(false)
             : await live.RunAsync(_ => operation.RunAsync(request, cancellationToken)).ConfigureAwait(false);
-        await verb.RenderAsync(result, result.Notices, result.Plan, result.Execution is not null, () => ExpandView.ToJson(result), () => ExpandView.ToText(result), cancellationToken)
+        await verb.RenderAsync(result, () => ExpandView.ToJson(result), () => ExpandView.ToText(result), cancellationToken)
             .ConfigureAwait(false);
         return result.ExitCode;
     }

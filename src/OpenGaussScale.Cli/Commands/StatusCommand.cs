@@ -2,6 +2,7 @@ using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Cli.Runtime;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
 using System.CommandLine;
 
@@ -73,7 +74,7 @@ internal static class StatusCommand
         var unhealthy = state.Members.Where(n => !n.IsNormal && n.HostKeyRefusal is null).ToList();
         foreach (var node in unhealthy)
         {
-            await stderr.WriteLineAsync($"warning: {node.Node.Name} ({node.Node.BackIp}) is {node.Role} {node.State}{(node.ReachError is null ? "" : $": {node.ReachError}")}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"warning: {node.Node.Name} ({node.Node.BackIp}) is {node.Role?.Text()} {node.State}{(node.ReachError is null ? "" : $": {node.ReachError}")}").ConfigureAwait(false);
         }
 
         return unhealthy.Count == 0 && distrusted.Count == 0 ? ExitCodes.Success : ExitCodes.PreconditionFailed;

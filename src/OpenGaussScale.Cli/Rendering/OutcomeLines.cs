@@ -6,7 +6,7 @@ namespace OpenGaussScale.Cli.Rendering;
 /// <summary>The stderr lines that close an expand or dropnode: preflight problems, `error:`, `journal:`, `hint:`.</summary>
 internal static class OutcomeLines
 {
-    public static async Task WriteAsync(TextWriter stderr, IOperationOutcome result)
+    public static async Task WriteAsync(TextWriter stderr, OperationOutcome result)
     {
         if (result.Preflight is { } report)
         {

@@ -17,7 +17,7 @@ internal static class StatusView
             table.Add(
                 node.Node.Name,
                 node.Node.BackIp,
-                node.IsMember ? node.Role ?? "-" : "(not in the cluster)",
+                node.IsMember ? node.Role?.Text() ?? "-" : "(not in the cluster)",
                 HostKey(node) is { } hostKey ? $"host key {hostKey}" : node.IsMember ? node.State ?? "-" : "-",
                 node.Upstream ?? "-",
                 node.ReplicationState ?? "-",
@@ -40,7 +40,7 @@ internal static class StatusView
             reachable = n.Reachable,
             hostKey = HostKey(n),
             reachError = n.ReachError,
-            role = n.Role,
+            role = n.Role?.Text(),
             state = n.State,
             upstream = n.Upstream,
             replicationState = n.ReplicationState,

@@ -3,7 +3,6 @@ using OpenGaussScale.Cli.Logging;
 using OpenGaussScale.Cli.Rendering;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Operations;
 using OpenGaussScale.Ssh;
 using System.CommandLine;
@@ -45,12 +44,14 @@ internal sealed record VerbRun(CliServices Services, TextWriter Stdout, TextWrit
     /// An expand or dropnode result: its notices; on stdout the preflight report (when it failed, or in a dry run), the
     /// dry run's plan, then the verb's own view (or JSON: the plan of a dry run, else the result); on stderr the outcome lines.
     /// </summary>
-    public async Task RenderAsync(IOperationOutcome result, IReadOnlyList<string> notices, Plan? plan, bool executed, Func<object> json, Func<string> text, CancellationToken cancellationToken)
+    public async Task RenderAsync(OperationOutcome result, Func<object> json, Func<string> text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(text);
-        await NoticesAsync(notices).ConfigureAwait(false);
+        await NoticesAsync(result.Notices).ConfigureAwait(false);
+        var plan = result.Plan;
+        var executed = result.Execution is not null;
         var dryRunPlan = plan is not null && !executed && result.ExitCode == ExitCodes.Success ? plan : null;
         if (Json)
         {

@@ -28,11 +28,14 @@ public interface IEngine
     /// </summary>
     Plan PlanExpandFinish(ExpandRequest request, ClusterState state, IReadOnlySet<string> failedHosts);
 
-    /// <summary>The lock file on the primary.</summary>
-    string LockPath(ExpandRequest request, ClusterState state);
+    /// <summary>The lock file on the primary (expand and dropnode take the same one).</summary>
+    string LockPath(ClusterState state);
 
     /// <summary>The journal directory on the primary.</summary>
-    string JournalDirectory(ExpandRequest request, ClusterState state);
+    string JournalDirectory(ClusterState state);
+
+    /// <summary>True when an expansion without -L sends a software package to the new hosts (openGauss: --package).</summary>
+    bool ShipsPackage { get; }
 
     /// <summary>Undoes journaled changes the engine's steps made.</summary>
     IChangeReverter Reverter { get; }

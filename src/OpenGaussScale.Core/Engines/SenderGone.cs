@@ -18,7 +18,7 @@ internal static class SenderGone
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(hasSender);
-        var grace = Grace < context.WaitTimeout ? Grace : context.WaitTimeout;
+        var grace = Grace < context.Timeout ? Grace : context.Timeout;
         if (await Poll.UntilAsync(async _ => !await hasSender().ConfigureAwait(false), grace, context.Clock, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -26,9 +26,9 @@ internal static class SenderGone
 
         context.Log.Warning("{Upstream}: the walsender of {Target} is still there; ending it", upstream.Name, target.Name);
         await context.RunAsync(terminate, cancellationToken).ConfigureAwait(false);
-        if (!await Poll.UntilAsync(async _ => !await hasSender().ConfigureAwait(false), context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false))
+        if (!await Poll.UntilAsync(async _ => !await hasSender().ConfigureAwait(false), context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false))
         {
-            throw new TimeoutException($"{upstream.Name}: the walsender of {target.Name} is still there {context.WaitTimeout.TotalSeconds:0} s after it was ended");
+            throw new TimeoutException($"{upstream.Name}: the walsender of {target.Name} is still there {context.Timeout.TotalSeconds:0} s after it was ended");
         }
     }
 }

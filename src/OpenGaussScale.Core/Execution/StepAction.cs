@@ -12,6 +12,9 @@ public abstract class StepAction
     /// <summary>The action part of the step id: "transfer", "build", "guc", ...</summary>
     public abstract string Name { get; }
 
+    /// <summary>What the step does to its host's database, for the results that report it.</summary>
+    public virtual DatabaseEffect DatabaseEffect => DatabaseEffect.None;
+
     /// <summary>The exact remote commands, in order, for --dry-run. Must be deterministic.</summary>
     public abstract IReadOnlyList<PlannedCommand> Describe();
 

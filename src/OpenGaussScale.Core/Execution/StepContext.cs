@@ -1,35 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
 using OpenGaussScale.Core.Config;
-using OpenGaussScale.Core.Remote;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.State;
-using Serilog;
 
 namespace OpenGaussScale.Core.Execution;
 
 /// <summary>Everything a running step may use; nothing else touches the outside world.</summary>
-public sealed class StepContext
+public sealed record StepContext : ClusterAccess
 {
-    public required ClusterConfig Config { get; init; }
+    public StepContext()
+    {
+    }
 
-    public required INodeShells Shells { get; init; }
+    /// <summary>The steps' context over the access a run already has (its engine context): the access is not copied by hand.</summary>
+    [SetsRequiredMembers]
+    public StepContext(ClusterAccess access, Journal journal, IChangeReverter reverter)
+        : base(access ?? throw new ArgumentNullException(nameof(access)))
+    {
+        Journal = journal;
+        Reverter = reverter;
+    }
 
     public required Journal Journal { get; init; }
 
     public required IChangeReverter Reverter { get; init; }
-
-    public required TimeProvider Clock { get; init; }
-
-    public required ILogger Log { get; init; }
-
-    /// <summary>The cluster's OS user (-U) and group (-G).</summary>
-    public required string User { get; init; }
-
-    public required string Group { get; init; }
-
-    /// <summary>The environment file sourced for the cluster user on every node ("~/.bashrc" by default).</summary>
-    public required string EnvironmentFile { get; init; }
-
-    /// <summary>The bound on every wait for a remote step (--time-out).</summary>
-    public required TimeSpan WaitTimeout { get; init; }
 
     /// <summary>The step running in this flow (set by the executor for journaling).</summary>
     public string? CurrentStep { get; init; }
@@ -41,18 +35,5 @@ public sealed class StepContext
     public Task RecordChangeAsync(ChangeRecord change, CancellationToken cancellationToken) =>
         Journal.RecordChangeAsync(CurrentStep ?? "-", change, cancellationToken);
 
-    public StepContext ForStep(string stepId) => new()
-    {
-        Config = Config,
-        Shells = Shells,
-        Journal = Journal,
-        Reverter = Reverter,
-        Clock = Clock,
-        Log = Log.ForContext("Step", stepId),
-        User = User,
-        Group = Group,
-        EnvironmentFile = EnvironmentFile,
-        WaitTimeout = WaitTimeout,
-        CurrentStep = stepId,
-    };
+    public StepContext ForStep(string stepId) => this with { Log = Log.ForContext("Step", stepId), CurrentStep = stepId };
 }

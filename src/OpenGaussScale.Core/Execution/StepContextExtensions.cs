@@ -40,7 +40,7 @@ public static class StepContextExtensions
                 last = result.Tail();
                 return result.Succeeded;
             },
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
         if (!succeeded)
         {
             throw new InvalidOperationException($"{what}: {last}");

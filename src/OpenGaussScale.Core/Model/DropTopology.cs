@@ -41,7 +41,7 @@ public static class DropTopology
         ArgumentNullException.ThrowIfNull(azOf);
         var az = azOf(orphan);
         return Kept(request, state)
-            .Where(m => m.Node.Role == NodeRole.Standby && m.IsNormal && m.Role == "Standby" && m.Node.BackIp != orphan.Node.BackIp && azOf(m) == az)
+            .Where(m => m.Node.Role == NodeRole.Standby && m.IsNormal && m.Role == LiveRole.Standby && m.Node.BackIp != orphan.Node.BackIp && azOf(m) == az)
             .Select(m => m.Node)
             .FirstOrDefault();
     }

@@ -37,8 +37,8 @@ public sealed record NodeStatus
     /// <summary>The database answers.</summary>
     public required bool Running { get; init; }
 
-    /// <summary>Primary, Standby, Cascade Standby, Normal (standalone), Pending, Down, Unknown.</summary>
-    public string? Role { get; init; }
+    /// <summary>Its role in the running cluster (Primary, Standby, Cascade Standby, Normal, Pending, Down, Unknown), or null when not probed.</summary>
+    public LiveRole? Role { get; init; }
 
     /// <summary>Normal, Need repair, Building, Catchup, Starting, Promoting, Demoting, Wait, Down, ...</summary>
     public string? State { get; init; }
@@ -76,8 +76,8 @@ public sealed record ClusterState
     /// <summary>Normal, Degraded, Unavailable (openGauss's cluster_state, or the same judgement for PostgreSQL).</summary>
     public required string ClusterStateText { get; init; }
 
-    /// <summary>Engine facts the planner needs, by name (e.g. PGHOST, GAUSSHOME, used instance ids, max_wal_senders).</summary>
-    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+    /// <summary>What the engine's probe read besides the nodes (its own record: the environment, its tools' answers), or null.</summary>
+    public EngineFacts? Facts { get; init; }
 
     public NodeStatus this[string backIp] => Nodes.Single(n => n.Node.BackIp == backIp);
 

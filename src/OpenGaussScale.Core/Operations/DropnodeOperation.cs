@@ -158,17 +158,17 @@ public sealed class DropnodeOperation
         ExitCode = ExitCodes.Success,
         Execution = execution,
         Targets = TargetResults(request, state, execution, dropped: true),
-        Restarted = execution.Outcomes.Any(o => o.Step.Action.Name == "restart" && o.Status == StepStatus.Done),
+        Restarted = execution.Outcomes.Any(o => o.Step.Action.DatabaseEffect == DatabaseEffect.Restarts && o.Status == StepStatus.Done),
     };
 
     private static IReadOnlyList<DroppedNode> TargetResults(DropnodeRequest request, ClusterState state, ExecutionReport execution, bool dropped) =>
         [.. DropTopology.Targets(request, state).Select(t =>
         {
-            var stopped = execution.Outcomes.Any(o => o.Step.Host == t.Node.BackIp && o.Step.Action.Name == "stop" && o.Status == StepStatus.Done);
+            var stopped = execution.Outcomes.Any(o => o.Step.Host == t.Node.BackIp && o.Step.Action.DatabaseEffect == DatabaseEffect.Stops && o.Status == StepStatus.Done);
             string? note = !t.Reachable
                 ? $"{t.Node.Name} could not be reached: stop its database by hand before it is used again"
                 : null;
-            var after = !dropped ? $"{t.Role} {t.State}" : stopped ? "stopped" : t.Running ? "running" : "down";
+            var after = !dropped ? $"{t.Role?.Text()} {t.State}" : stopped ? "stopped" : t.Running ? "running" : "down";
             return new DroppedNode(t.Node.BackIp, t.Node.Name, t.Node.Role.ToWireName(), dropped, stopped, after, note);
         })];
 

@@ -1,6 +1,3 @@
-using OpenGaussScale.Core.Execution;
-using OpenGaussScale.Core.Preflight;
-
 namespace OpenGaussScale.Core.Operations;
 
 /// <summary>One target's outcome, for the result table.</summary>
@@ -9,18 +6,8 @@ namespace OpenGaussScale.Core.Operations;
 public sealed record DroppedNode(string Host, string Name, string Role, bool Dropped, bool Stopped, string State, string? Note);
 
 /// <summary>Everything a dropnode run produced, for rendering (text or json) and the exit code.</summary>
-public sealed record DropnodeResult : IOperationOutcome
+public sealed record DropnodeResult : OperationOutcome
 {
-    public required int ExitCode { get; init; }
-
-    public IReadOnlyList<string> Notices { get; init; } = [];
-
-    public PreflightReport? Preflight { get; init; }
-
-    public Plan? Plan { get; init; }
-
-    public ExecutionReport? Execution { get; init; }
-
     public IReadOnlyList<DroppedNode> Targets { get; init; } = [];
 
     /// <summary>Only the primary is left.</summary>
@@ -36,11 +23,4 @@ public sealed record DropnodeResult : IOperationOutcome
 
     /// <summary>The backup of each kept node's configuration files, by host name.</summary>
     public IReadOnlyDictionary<string, string> Backups { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>Where the journal copies are (printed on any failure).</summary>
-    public IReadOnlyList<string> Journal { get; init; } = [];
-
-    public string? Error { get; init; }
-
-    public string? Hint { get; init; }
 }

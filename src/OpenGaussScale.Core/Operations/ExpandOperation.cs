@@ -39,7 +39,7 @@ public sealed class ExpandOperation
         if (state.Primary.Reachable)
         {
             var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
-            await OperationRun.EnsureNotLockedAsync(_env, primaryShell, _engine.LockPath(request, state), cancellationToken).ConfigureAwait(false);
+            await OperationRun.EnsureNotLockedAsync(_env, primaryShell, _engine.LockPath(state), cancellationToken).ConfigureAwait(false);
         }
 
         // Hosts that already are members are skipped, as the original does; nothing left is a successful no-op. A host the
@@ -94,7 +94,7 @@ public sealed class ExpandOperation
     {
         var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
         var run = await OperationRun.StartAsync(
-            _env, "expand", primaryShell, request.User, _engine.LockPath(request, state), _engine.JournalDirectory(request, state), cancellationToken).ConfigureAwait(false);
+            _env, "expand", primaryShell, request.User, _engine.LockPath(state), _engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
             var journal = run.Journal;
@@ -112,7 +112,7 @@ public sealed class ExpandOperation
     {
         var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
         var run = await OperationRun.StartAsync(
-            _env, "expand", primaryShell, request.User, _engine.LockPath(request, state), _engine.JournalDirectory(request, state), cancellationToken).ConfigureAwait(false);
+            _env, "expand", primaryShell, request.User, _engine.LockPath(state), _engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
             await run.Journal.RecordDataAsync(JournalEvents.Finished, Array.Empty<HostResult>(), CancellationToken.None, ExitCodes.Success, "every host is in the cluster")
@@ -212,7 +212,7 @@ public sealed class ExpandOperation
             return OwnDataDirectories.None;
         }
 
-        var directory = _engine.JournalDirectory(request, state).TrimEnd('/');
+        var directory = _engine.JournalDirectory(state).TrimEnd('/');
         var primary = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
         var listing = await primary.RunAsync(RemoteCommand.Of("ls", "-1", "--", directory), cancellationToken).ConfigureAwait(false);
         var onPrimary = listing.Succeeded
@@ -228,7 +228,7 @@ public sealed class ExpandOperation
             var failure = outcomes.FirstOrDefault(o => !o.Succeeded && o.Status != StepStatus.NotRun);
             var status = finalState?[node.BackIp];
             var success = failure is null && outcomes.All(o => o.Succeeded) && status is { IsMember: true, IsNormal: true };
-            var state = status is null ? "unknown" : $"{status.Role ?? "-"} {status.State ?? "-"}".Trim();
+            var state = status is null ? "unknown" : $"{status.Role?.Text() ?? "-"} {status.State ?? "-"}".Trim();
             var elapsed = outcomes.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Elapsed);
             return new HostResult(node.BackIp, node.Name, node.Role.ToWireName(), success, state, elapsed, failure?.Error);
         })];

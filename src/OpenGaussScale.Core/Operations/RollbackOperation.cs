@@ -1,7 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
-using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Core.Operations;
@@ -26,23 +25,12 @@ public sealed record RollbackRequest
     public required TimeSpan Timeout { get; init; }
 }
 
-public sealed record RollbackResult : IOperationOutcome
+/// <summary>A rollback's outcome: no preflight or plan of its own (it undoes what the journal lists), what was undone and what not.</summary>
+public sealed record RollbackResult : OperationOutcome
 {
-    public required int ExitCode { get; init; }
-
     public IReadOnlyList<string> Restored { get; init; } = [];
 
     public IReadOnlyList<string> NotRestored { get; init; } = [];
-
-    /// <summary>Where the journal copies are (printed on any failure).</summary>
-    public IReadOnlyList<string> Journal { get; init; } = [];
-
-    /// <summary>Rollback runs no preflight: it undoes what the journal lists.</summary>
-    public PreflightReport? Preflight => null;
-
-    public string? Error { get; init; }
-
-    public string? Hint { get; init; }
 }
 
 /// <summary>

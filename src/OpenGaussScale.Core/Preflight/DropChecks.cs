@@ -15,10 +15,10 @@ public static class DropChecks
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(state);
         var primary = state.Primary;
-        yield return primary.Role == "Primary" && primary.IsNormal
+        yield return primary.Role == LiveRole.Primary && primary.IsNormal
             ? CheckResult.Pass("primary", primary.Node.BackIp, $"{primary.Node.Name} is Primary Normal")
             : CheckResult.Fail("primary", primary.Node.BackIp, false,
-                $"the primary {primary.Node.Name} is {primary.Role ?? "unknown"} {primary.State ?? ""}; the dropnode operation can only be executed at the primary node (GAUSS-35804)".Replace("  ", " ", StringComparison.Ordinal),
+                $"the primary {primary.Node.Name} is {primary.Role?.Text() ?? "unknown"} {primary.State ?? ""}; the dropnode operation can only be executed at the primary node (GAUSS-35804)".Replace("  ", " ", StringComparison.Ordinal),
                 "start or repair the primary first");
 
         // gs_om calls the cluster Unavailable once the primary stands alone (its replconninfo cleared): an interrupted drop
@@ -37,7 +37,7 @@ public static class DropChecks
             var node = target.Node;
             // The XML's primary as a target is refused before any probe (RunnerChecks.RefuseDropRunner); this is the
             // live half: a standby of the XML that is primary now (after a switchover).
-            if (target.Role == "Primary")
+            if (target.Role == LiveRole.Primary)
             {
                 yield return CheckResult.Fail("target", node.BackIp, false, $"{node.Name} ({node.BackIp}) is the primary; it cannot be dropped (GAUSS-35803)",
                     "drop standbys only; switch the primary over first if this host must go");
@@ -69,7 +69,7 @@ public static class DropChecks
             }
             else
             {
-                yield return CheckResult.Pass("target", node.BackIp, $"{node.Name} is {target.Role} {target.State}; it will be stopped");
+                yield return CheckResult.Pass("target", node.BackIp, $"{node.Name} is {target.Role?.Text()} {target.State}; it will be stopped");
             }
         }
 
@@ -92,12 +92,12 @@ public static class DropChecks
             else if (!kept.IsNormal)
             {
                 yield return CheckResult.Fail("kept-node", node.BackIp, false,
-                    $"the node '{node.Name}' status is {kept.Role} {kept.State}; all the nodes should be normal except the target ones (GAUSS-51651)",
+                    $"the node '{node.Name}' status is {kept.Role?.Text()} {kept.State}; all the nodes should be normal except the target ones (GAUSS-51651)",
                     "repair it, or add it to the list after -h if it is also a target one");
             }
             else
             {
-                yield return CheckResult.Pass("kept-node", node.BackIp, $"{node.Name} stays: {kept.Role} {kept.State}");
+                yield return CheckResult.Pass("kept-node", node.BackIp, $"{node.Name} stays: {kept.Role?.Text()} {kept.State}");
             }
         }
 

@@ -42,13 +42,13 @@ public static class ExpansionChecks
     private static CheckResult Primary(ClusterState state)
     {
         var primary = state.Primary;
-        return primary.Role == "Primary" && primary.IsNormal
+        return primary.Role == LiveRole.Primary && primary.IsNormal
             ? CheckResult.Pass("primary", primary.Node.BackIp, $"{primary.Node.Name} is Primary Normal")
             : CheckResult.Fail(
                 "primary",
                 primary.Node.BackIp,
                 tolerated: false,
-                $"the primary {primary.Node.Name} is not Normal: {primary.Role ?? "unknown role"} {primary.State ?? ""} {primary.ReachError ?? ""}".TrimEnd(),
+                $"the primary {primary.Node.Name} is not Normal: {primary.Role?.Text() ?? "unknown role"} {primary.State ?? ""} {primary.ReachError ?? ""}".TrimEnd(),
                 "expansion needs a running, Normal primary (GAUSS-35709); start or repair it first");
     }
 
@@ -85,7 +85,7 @@ public static class ExpansionChecks
     private static IEnumerable<CheckResult> ExistingStandbys(ClusterState state) =>
         state.Members.Where(n => n.Node.Role != NodeRole.Primary && !n.IsNormal).Select(n => CheckResult.Fail(
             "existing-standby", n.Node.BackIp, tolerated: true,
-            $"existing standby {n.Node.Name} is {n.Role ?? "unknown"} {n.State ?? ""}".TrimEnd() + "; it keeps its entries and streams again once it is back",
+            $"existing standby {n.Node.Name} is {n.Role?.Text() ?? "unknown"} {n.State ?? ""}".TrimEnd() + "; it keeps its entries and streams again once it is back",
             n.Reachable ? null : "its configuration cannot be updated now; run `ogscale expand` again for it later or fix it by hand"));
 
     private static CheckResult CascadeUpstream(NodeConfig node, ExpandRequest request, ClusterState state)

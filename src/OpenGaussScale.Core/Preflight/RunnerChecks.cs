@@ -27,7 +27,7 @@ public static class RunnerChecks
     public static void RefuseDropWithoutXml(Runner runner, string user, string engine)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        if (engine == "postgresql")
+        if (engine == EngineDetection.PostgreSql)
         {
             throw PostgreSqlNeedsXml();
         }

@@ -15,7 +15,7 @@ public sealed class DropChecksTests
     [Fact]
     public void A_target_that_is_down_or_unreachable_is_only_a_warning()
     {
-        var state = PostgreSql(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = "Unknown", State = "Unknown", ReachError = "connection refused" } : n);
+        var state = PostgreSql(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = LiveRole.Unknown, State = "Unknown", ReachError = "connection refused" } : n);
 
         var target = Assert.Single(DropChecks.Run(Request(S3), state), c => !c.Ok);
 

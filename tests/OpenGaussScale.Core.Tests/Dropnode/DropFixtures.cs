@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Engines.PostgreSql;
 using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Tests.Fakes;
 
@@ -34,7 +35,7 @@ internal static class DropFixtures
     /// <summary>The state an openGauss probe gives: full replconninfo mesh in XML order, dn_600N names, sync names as given.</summary>
     public static ClusterState OpenGauss(string primarySyncNames = "", Func<NodeStatus, NodeStatus>? change = null)
     {
-        NodeStatus Member(NodeConfig n, string role, string? upstream, string sync) => new()
+        NodeStatus Member(NodeConfig n, LiveRole role, string? upstream, string sync) => new()
         {
             Node = n, Reachable = true, IsMember = true, Running = true, Role = role, State = "Normal", InstanceId = 6001 + n.Index, Upstream = upstream,
             Settings = new Dictionary<string, string>(ReplicationMesh.Desired(n, Cluster.Nodes).Select((v, i) => new KeyValuePair<string, string>(ReplConnInfo.SettingName(i + 1), v)))
@@ -44,18 +45,18 @@ internal static class DropFixtures
         };
         var nodes = new List<NodeStatus>
         {
-            Member(Cluster.Nodes[0], "Primary", null, primarySyncNames),
-            Member(Cluster.Nodes[1], "Standby", P, ""),
-            Member(Cluster.Nodes[2], "Standby", P, ""),
-            Member(Cluster.Nodes[3], "Cascade Standby", S2, ""),
+            Member(Cluster.Nodes[0], LiveRole.Primary, null, primarySyncNames),
+            Member(Cluster.Nodes[1], LiveRole.Standby, P, ""),
+            Member(Cluster.Nodes[2], LiveRole.Standby, P, ""),
+            Member(Cluster.Nodes[3], LiveRole.CascadeStandby, S2, ""),
         };
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string>
+            Facts = new OgFacts
             {
-                ["gs_om_status_ok"] = "yes", ["gs_om_members"] = $"{P},{S2},{S3},{C4}",
-                ["env.GAUSSHOME"] = "/opt/app", ["env.GPHOME"] = "/opt/om", ["env.PGHOST"] = "/opt/tmp", ["env.GAUSSLOG"] = "/var/log/omm/omm",
+                StatusSucceeded = true, Members = [P, S2, S3, C4],
+                Environment = new OgEnvironment(GaussHome: "/opt/app", GpHome: "/opt/om", PgHost: "/opt/tmp", GaussLog: "/var/log/omm/omm"),
             },
             Nodes = [.. nodes.Select(n => change is null ? n : change(n))],
         };
@@ -64,7 +65,7 @@ internal static class DropFixtures
     /// <summary>The state a PostgreSQL probe gives: slots of node2 and node3 on the primary, node4's on node2.</summary>
     public static ClusterState PostgreSql(string primarySyncNames = "", Func<NodeStatus, NodeStatus>? change = null)
     {
-        NodeStatus Member(NodeConfig n, string role, string? upstream, string sync, string slots) => new()
+        NodeStatus Member(NodeConfig n, LiveRole role, string? upstream, string sync, string slots) => new()
         {
             Node = n, Reachable = true, IsMember = true, Running = true, Role = role, State = "Normal", Upstream = upstream,
             Settings = new Dictionary<string, string>
@@ -74,15 +75,15 @@ internal static class DropFixtures
         };
         var nodes = new List<NodeStatus>
         {
-            Member(Cluster.Nodes[0], "Primary", null, primarySyncNames, "node2,node3"),
-            Member(Cluster.Nodes[1], "Standby", P, "", "node4"),
-            Member(Cluster.Nodes[2], "Standby", P, "", ""),
-            Member(Cluster.Nodes[3], "Cascade Standby", S2, "", ""),
+            Member(Cluster.Nodes[0], LiveRole.Primary, null, primarySyncNames, "node2,node3"),
+            Member(Cluster.Nodes[1], LiveRole.Standby, P, "", "node4"),
+            Member(Cluster.Nodes[2], LiveRole.Standby, P, "", ""),
+            Member(Cluster.Nodes[3], LiveRole.CascadeStandby, S2, "", ""),
         };
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string> { ["home"] = "/home/omm" },
+            Facts = new PgFacts { Home = "/home/omm" },
             Nodes = [.. nodes.Select(n => change is null ? n : change(n))],
         };
     }

@@ -228,13 +228,17 @@ public sealed class DropnodeOperationTests : IDisposable
 
         public string Name => "fake";
 
+        public bool ShipsPackage => false;
+
+        public bool ReadsLiveTopology => true;
+
         public IChangeReverter Reverter => this;
 
         public Task<ClusterState> ProbeAsync(EngineContext context, IReadOnlySet<string> newHosts, CancellationToken cancellationToken) =>
             Task.FromResult(new ClusterState
             {
                 ClusterStateText = "Normal",
-                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = "Standby", State = "Normal" })
+                Nodes = [.. context.Config.Nodes.Select(n => new NodeStatus { Node = n, Reachable = true, IsMember = true, Running = true, Role = LiveRole.Standby, State = "Normal" })
                     .Select(n => n.Node.BackIp == ChangedHostKey ? HostKeyRefusals.Refused(n, HostKeyRefusals.Changed(n.Node)) : n)],
             });
 
@@ -254,10 +258,6 @@ public sealed class DropnodeOperationTests : IDisposable
         public string LockPath(ClusterState state) => LockFile;
 
         public string JournalDirectory(ClusterState state) => Path.Combine(dir, "journal");
-
-        public string LockPath(ExpandRequest request, ClusterState state) => LockFile;
-
-        public string JournalDirectory(ExpandRequest request, ClusterState state) => Path.Combine(dir, "journal");
 
         public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state) => [];
 
@@ -281,6 +281,9 @@ public sealed class DropnodeOperationTests : IDisposable
         private sealed class Recorded(FakeEngine engine, string id) : StepAction
         {
             public override string Name => id.Split('@')[0];
+
+            // The fake plan's "stop" steps stand for the engines' StopTargetActions.
+            public override DatabaseEffect DatabaseEffect => Name == "stop" ? DatabaseEffect.Stops : DatabaseEffect.None;
 
             public override IReadOnlyList<PlannedCommand> Describe() => [];
 

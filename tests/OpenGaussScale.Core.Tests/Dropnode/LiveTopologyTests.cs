@@ -23,10 +23,7 @@ public sealed class LiveTopologyTests
         3  ognode4  127.0.0.14       15400     6003 /opt/ogscale/data/dn   C Cascade Normal
         """;
 
-    private static readonly Dictionary<string, string> Env = new()
-    {
-        ["GAUSSHOME"] = "/opt/ogscale/app", ["GPHOME"] = "/opt/ogscale/tool", ["PGHOST"] = "/opt/ogscale/tmp", ["GAUSSLOG"] = "/opt/ogscale/log/omm",
-    };
+    private static readonly OgEnvironment Env = new(GaussHome: "/opt/ogscale/app", GpHome: "/opt/ogscale/tool", PgHost: "/opt/ogscale/tmp", GaussLog: "/opt/ogscale/log/omm");
 
     [Fact]
     public void The_model_comes_from_gs_om_and_the_environment()
@@ -69,7 +66,7 @@ public sealed class LiveTopologyTests
     public void A_missing_environment_variable_is_a_usage_error_naming_it()
     {
         var error = Assert.Throws<OpenGaussScale.Core.Errors.OgscaleException>(() =>
-            LiveTopology.Build(new Dictionary<string, string>(Env) { ["PGHOST"] = "" }, "c", GsOmStatus.Parse(Detail), "omm"));
+            LiveTopology.Build(Env with { PgHost = "" }, "c", GsOmStatus.Parse(Detail), "omm"));
 
         Assert.Equal(2, error.ExitCode);
         Assert.StartsWith("$PGHOST is not set in omm's environment", error.Message, StringComparison.Ordinal);

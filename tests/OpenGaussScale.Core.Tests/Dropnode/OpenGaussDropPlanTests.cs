@@ -107,7 +107,7 @@ public sealed class OpenGaussDropPlanTests
     [Fact]
     public void An_unreachable_target_is_not_stopped_and_a_down_one_neither()
     {
-        var state = OpenGauss(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = "Unknown", State = "Unknown" } : n);
+        var state = OpenGauss(change: n => n.Node.BackIp == S3 ? n with { Reachable = false, Running = false, Role = LiveRole.Unknown, State = "Unknown" } : n);
 
         var plan = _engine.PlanDrop(Request(S3), state);
 
@@ -158,7 +158,7 @@ public sealed class OpenGaussDropPlanTests
     [Fact]
     public void With_an_xml_every_gs_om_member_must_be_in_it()
     {
-        var state = OpenGauss() with { Facts = new Dictionary<string, string>(OpenGauss().Facts) { ["gs_om_members"] = "10.0.0.1,10.0.0.2,10.0.0.3,10.0.0.4,10.0.0.9" } };
+        var state = OpenGauss() with { Facts = OgFacts.Of(OpenGauss()) with { Members = ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.9"] } };
 
         var error = Assert.Single(_engine.CheckDrop(Request(S3), state), c => !c.Ok);
 

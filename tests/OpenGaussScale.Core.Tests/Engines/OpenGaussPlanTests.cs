@@ -141,10 +141,10 @@ public sealed class OpenGaussPlanTests
     {
         var state = State() with
         {
-            Facts = new Dictionary<string, string>(State().Facts)
+            Facts = OgFacts.Of(State()) with
             {
-                ["env.GAUSSHOME"] = "/elsewhere",
-                ["package.error"] = "/pkg must hold exactly one openGauss-Server-*-64bit.tar.bz2",
+                Environment = OgFacts.Of(State()).Environment with { GaussHome = "/elsewhere" },
+                PackageError = "/pkg must hold exactly one openGauss-Server-*-64bit.tar.bz2",
             },
         };
         state = state with { Nodes = [.. state.Nodes.Select(n => n.Node.BackIp == "192.168.0.3" ? n with { DataDirectory = DataDirectoryState.NotEmpty } : n)] };
@@ -182,7 +182,7 @@ public sealed class OpenGaussPlanTests
     private static ClusterState State(string standbyApplicationName = "dn_6002", string[]? primaryReplconninfo = null)
     {
         var peers = primaryReplconninfo ?? ["192.168.0.2"];
-        NodeStatus Member(NodeConfig n, int id, string role, IReadOnlyList<string> replPeers, string appName) => new()
+        NodeStatus Member(NodeConfig n, int id, LiveRole role, IReadOnlyList<string> replPeers, string appName) => new()
         {
             Node = n, Reachable = true, IsMember = true, Running = true, Role = role, State = "Normal", InstanceId = id, Version = "openGauss 6.0.0 build x",
             Settings = new Dictionary<string, string>(replPeers.Select((p, i) => new KeyValuePair<string, string>(
@@ -194,17 +194,18 @@ public sealed class OpenGaussPlanTests
         return new ClusterState
         {
             ClusterStateText = "Normal",
-            Facts = new Dictionary<string, string>
+            Facts = new OgFacts
             {
-                ["gs_om_status_ok"] = "yes", ["gs_om_version"] = "gs_om (openGauss OM 6.0.0 build x)",
-                ["env.GAUSSHOME"] = "/opt/app", ["env.GPHOME"] = "/opt/om", ["env.PGHOST"] = "/opt/tmp", ["env.GAUSSLOG"] = "/var/log/omm/omm",
-                ["package.dir"] = "/pkg", ["package.server"] = "/pkg/openGauss-Server-6.0.0-Debian12-64bit.tar.bz2",
-                ["package.sha256file"] = "/pkg/openGauss-Server-6.0.0-Debian12-64bit.sha256", ["package.om"] = "/pkg/openGauss-OM-6.0.0-Debian12-64bit.tar.gz", ["package.sha256"] = "00",
+                StatusSucceeded = true, GsOmVersion = "gs_om (openGauss OM 6.0.0 build x)",
+                Environment = new OgEnvironment(GaussHome: "/opt/app", GpHome: "/opt/om", PgHost: "/opt/tmp", GaussLog: "/var/log/omm/omm"),
+                Package = new OgPackage(
+                    "/pkg", "/pkg/openGauss-Server-6.0.0-Debian12-64bit.tar.bz2", "/pkg/openGauss-Server-6.0.0-Debian12-64bit.sha256",
+                    "/pkg/openGauss-OM-6.0.0-Debian12-64bit.tar.gz", "00"),
             },
             Nodes =
             [
-                Member(Cluster.Nodes[0], 6001, "Primary", peers, "dn_6001"),
-                Member(Cluster.Nodes[1], 6002, "Standby", ["192.168.0.1"], standbyApplicationName),
+                Member(Cluster.Nodes[0], 6001, LiveRole.Primary, peers, "dn_6001"),
+                Member(Cluster.Nodes[1], 6002, LiveRole.Standby, ["192.168.0.1"], standbyApplicationName),
                 new NodeStatus { Node = Cluster.Nodes[2], Reachable = true, IsMember = false, Running = false, DataDirectory = DataDirectoryState.Absent },
                 new NodeStatus { Node = Cluster.Nodes[3], Reachable = true, IsMember = false, Running = false, DataDirectory = DataDirectoryState.Absent },
             ],

@@ -141,17 +141,17 @@ public sealed class PostgreSqlPlanTests
     private static ClusterState State(ClusterConfig? cluster = null, string maxSenders = "10", string senders = "0", string slotsOnPrimary = "") => new()
     {
         ClusterStateText = "Normal",
-        Facts = new Dictionary<string, string> { ["home"] = "/home/omm" },
+        Facts = new PgFacts { Home = "/home/omm" },
         Nodes = [.. (cluster ?? Cluster).Nodes.Select(n => n.Role == NodeRole.Primary
             ? new NodeStatus
             {
-                Node = n, Reachable = true, IsMember = true, Running = true, Role = "Primary", State = "Normal", Version = "150010",
+                Node = n, Reachable = true, IsMember = true, Running = true, Role = LiveRole.Primary, State = "Normal", Version = "150010",
                 Settings = new Dictionary<string, string>
                 {
                     ["wal_level"] = "replica", ["max_wal_senders"] = maxSenders, ["senders"] = senders, ["max_replication_slots"] = "10",
                     ["slots"] = "0", ["slot_names"] = slotsOnPrimary, ["listen_addresses"] = n.BackIp, ["hba_file"] = $"{n.DataDir}/pg_hba.conf",
                 },
             }
-            : new NodeStatus { Node = n, Reachable = true, IsMember = false, Running = false, Role = "Down", State = "Down", DataDirectory = DataDirectoryState.Absent })],
+            : new NodeStatus { Node = n, Reachable = true, IsMember = false, Running = false, Role = LiveRole.Down, State = "Down", DataDirectory = DataDirectoryState.Absent })],
     };
 }

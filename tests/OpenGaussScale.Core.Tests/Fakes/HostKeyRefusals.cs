@@ -30,7 +30,7 @@ internal static class HostKeyRefusals
         Running = false,
         ReachError = refusal.Message,
         HostKeyRefusal = refusal,
-        Role = "Unknown",
+        Role = LiveRole.Unknown,
         State = "Unknown",
     };
 }

@@ -47,7 +47,7 @@ internal static class TestContexts
         User = "omm",
         Group = "dbgrp",
         EnvironmentFile = "~/.bashrc",
-        WaitTimeout = TimeSpan.FromSeconds(30),
+        Timeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>A journal kept in memory (lines in order).</summary>

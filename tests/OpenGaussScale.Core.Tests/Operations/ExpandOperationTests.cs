@@ -225,6 +225,8 @@ public sealed class ExpandOperationTests : IDisposable
 
         public string Name => "fake";
 
+        public bool ShipsPackage => false;
+
         public IChangeReverter Reverter => this;
 
         public Task<ClusterState> ProbeAsync(EngineContext context, IReadOnlySet<string> newHosts, CancellationToken cancellationToken)
@@ -238,7 +240,7 @@ public sealed class ExpandOperationTests : IDisposable
                     var member = Members.Contains(n.BackIp) || (built.Contains(n.BackIp) && n.BackIp != FailingHost);
                     var status = new NodeStatus
                     {
-                        Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? "Standby" : null, State = member ? "Normal" : null,
+                        Node = n, Reachable = true, IsMember = member, Running = member, Role = member ? LiveRole.Standby : null, State = member ? "Normal" : null,
                         DataDirectory = NotEmpty.Contains(n.BackIp) ? DataDirectoryState.NotEmpty : DataDirectoryState.Unknown,
                     };
                     return n.BackIp == RevokedHostKey ? HostKeyRefusals.Refused(status, HostKeyRefusals.Revoked(n)) : status;
@@ -261,9 +263,9 @@ public sealed class ExpandOperationTests : IDisposable
             return new("expand", [new PlanStep("finish@10.0.0.1", "10.0.0.1", "finish", new Recorded(this, "finish@10.0.0.1", false), [], false)]);
         }
 
-        public string LockPath(ExpandRequest request, ClusterState state) => LockFile;
+        public string LockPath(ClusterState state) => LockFile;
 
-        public string JournalDirectory(ExpandRequest request, ClusterState state) => Path.Combine(dir, "journal");
+        public string JournalDirectory(ClusterState state) => Path.Combine(dir, "journal");
 
         public Task RevertAsync(ChangeRecord change, StepContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using OpenGaussScale.Core.Model;
+
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed record GsCtlQuery(
 
     public string? DetailInformation => HaState.GetValueOrDefault("detail_information");
 
-    public bool IsRole(string role) => string.Equals(LocalRole, role, StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="LocalRole"/> parsed (Unknown when not running).</summary>
+    public LiveRole LiveRole => LiveRoles.Parse(LocalRole);
 
     public bool IsDbState(string state) => string.Equals(DbState, state, StringComparison.OrdinalIgnoreCase);
 

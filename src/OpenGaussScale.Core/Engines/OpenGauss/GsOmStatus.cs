@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 
@@ -10,11 +11,14 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 public sealed record GsOmDataNode(
     int NodeId, string NodeName, string Ip, int? Port, int InstanceId, string DataDir, char InitialRole, string Role, string State)
 {
-    public bool IsPrimaryNormal => Role == "Primary" && State == "Normal";
+    /// <summary><see cref="Role"/> parsed (gs_om's "Cascade" already read as "Cascade Standby").</summary>
+    public LiveRole LiveRole => LiveRoles.Parse(Role);
 
-    public bool IsNormal => State == "Normal" && Role is "Primary" or "Standby" or "Cascade Standby";
+    public bool IsPrimaryNormal => LiveRole == LiveRole.Primary && State == "Normal";
 
-    public bool IsDown => Role is "Down" or "Unknown";
+    public bool IsNormal => State == "Normal" && LiveRole is LiveRole.Primary or LiveRole.Standby or LiveRole.CascadeStandby;
+
+    public bool IsDown => LiveRole is LiveRole.Down or LiveRole.Unknown;
 }
 
 /// <summary>
@@ -24,7 +28,7 @@ public sealed record GsOmDataNode(
 /// </summary>
 public sealed partial record GsOmStatus(string? ClusterState, IReadOnlyList<GsOmDataNode> DataNodes)
 {
-    public GsOmDataNode? Primary => DataNodes.FirstOrDefault(n => n.Role == "Primary");
+    public GsOmDataNode? Primary => DataNodes.FirstOrDefault(n => n.LiveRole == LiveRole.Primary);
 
     public GsOmDataNode? FindByIp(string ip) => DataNodes.FirstOrDefault(n => string.Equals(n.Ip, ip, StringComparison.OrdinalIgnoreCase));
 

@@ -26,9 +26,7 @@ public static partial class LiveTopology
     public static async Task<ClusterConfig> ReadAsync(IRemoteShell primary, string user, string environmentFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        var env = await primary.RunAsync(
-            new RemoteCommand(["bash", "-c", OgProbe.EnvironmentScript, "ogscale-env", .. OgProbe.EnvironmentNames]) { EnvironmentFile = environmentFile }, cancellationToken)
-            .ConfigureAwait(false);
+        var env = await primary.RunAsync(OgEnvironment.Command(environmentFile), cancellationToken).ConfigureAwait(false);
         var summary = await primary.RunAsync(new RemoteCommand(["gs_om", "-t", "status"]) { EnvironmentFile = environmentFile }, cancellationToken).ConfigureAwait(false);
         var detail = await primary.RunAsync(new RemoteCommand(["gs_om", "-t", "status", "--detail"]) { EnvironmentFile = environmentFile }, cancellationToken).ConfigureAwait(false);
         if (!summary.Succeeded || !detail.Succeeded)
@@ -39,21 +37,21 @@ public static partial class LiveTopology
                 ExitCodes.Usage);
         }
 
-        return Build(Environment(env.StandardOutput), ClusterName(summary.StandardOutput), GsOmStatus.Parse(detail.StandardOutput), user);
+        return Build(OgEnvironment.Parse(env.StandardOutput), ClusterName(summary.StandardOutput), GsOmStatus.Parse(detail.StandardOutput), user);
     }
 
     /// <summary>The model from the tools' outputs (pure).</summary>
-    public static ClusterConfig Build(IReadOnlyDictionary<string, string> environment, string? clusterName, GsOmStatus status, string user)
+    public static ClusterConfig Build(OgEnvironment environment, string? clusterName, GsOmStatus status, string user)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(status);
-        string Need(string name) => environment.TryGetValue(name, out var value) && value.Length > 0 ? value
+        string Need(string name, string? value) => value is { Length: > 0 } ? value
             : throw new OgscaleException($"${name} is not set in {user}'s environment, so the cluster cannot be read without -X (GAUSS-51802)",
                 "source the cluster's environment file (or pass --env-file), or pass the cluster XML with -X", ExitCodes.Usage);
-        var appPath = Need("GAUSSHOME");
-        var toolPath = Need("GPHOME");
-        var tmpPath = Need("PGHOST");
-        var gaussLog = Need("GAUSSLOG");
+        var appPath = Need("GAUSSHOME", environment.GaussHome);
+        var toolPath = Need("GPHOME", environment.GpHome);
+        var tmpPath = Need("PGHOST", environment.PgHost);
+        var gaussLog = Need("GAUSSLOG", environment.GaussLog);
         var logPath = gaussLog.EndsWith("/" + user, StringComparison.Ordinal) ? gaussLog[..^(user.Length + 1)] : Path.GetDirectoryName(gaussLog) ?? gaussLog;
         if (clusterName is null || status.DataNodes.Count == 0)
         {
@@ -62,7 +60,7 @@ public static partial class LiveTopology
         }
 
         var listed = status.DataNodes.OrderBy(n => n.NodeId).ToList();
-        var primaries = listed.Where(n => n.Role == "Primary").ToList();
+        var primaries = listed.Where(n => n.LiveRole == LiveRole.Primary).ToList();
         if (primaries.Count != 1)
         {
             throw new OgscaleException($"gs_om -t status shows {primaries.Count} primaries; the cluster must have exactly one",
@@ -85,7 +83,7 @@ public static partial class LiveTopology
             SshPort = 22,
             AzName = "",
             AzPriority = DefaultAzPriority,
-            Role = n == primaries[0] ? NodeRole.Primary : n.InitialRole == 'C' || n.Role == "Cascade Standby" ? NodeRole.CascadeStandby : NodeRole.Standby,
+            Role = n == primaries[0] ? NodeRole.Primary : n.InitialRole == 'C' || n.LiveRole == LiveRole.CascadeStandby ? NodeRole.CascadeStandby : NodeRole.Standby,
             DataDir = n.DataDir.TrimEnd('/'),
             Port = n.Port!.Value,
             Line = 0,
@@ -158,21 +156,6 @@ public static partial class LiveTopology
                 new("backIp1s", string.Join(',', nodes.Select(n => n.BackIp))),
             ],
         };
-    }
-
-    private static Dictionary<string, string> Environment(string output)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                values[line[..equals]] = line[(equals + 1)..].Trim().TrimEnd('/');
-            }
-        }
-
-        return values;
     }
 
     /// <summary>`cluster_name    : dbCluster` of `gs_om -t status`.</summary>

@@ -9,21 +9,21 @@ internal static class OgDropChecks
     public static IEnumerable<CheckResult> Run(DropnodeRequest request, ClusterState state)
     {
         var primary = state.Primary.Node.BackIp;
-        var facts = state.Facts;
-        yield return facts.GetValueOrDefault("gs_om_status_ok") == "yes"
+        var facts = OgFacts.Of(state);
+        yield return facts.StatusSucceeded
             ? CheckResult.Pass("cluster-status", primary, $"gs_om -t status --detail: cluster_state {state.ClusterStateText}")
-            : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.GetValueOrDefault("gs_om_status_error")}",
+            : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.StatusError}",
                 "check the cluster user's environment and the static config on the primary");
 
-        yield return facts.ContainsKey(OgProbe.EnvPrefix + "PGHOST")
-            ? CheckResult.Pass("environment", primary, $"PGHOST={facts[OgProbe.EnvPrefix + "PGHOST"]}")
+        yield return facts.Environment.PgHost is { } pgHost
+            ? CheckResult.Pass("environment", primary, $"PGHOST={pgHost}")
             : CheckResult.Fail("environment", primary, false, $"the environmental variable $PGHOST is empty for {request.User} on the primary (GAUSS-51800)",
                 $"source the cluster's environment file in ~{request.User}/.bashrc, or pass it with --env-file");
 
         // With -X the file must describe the running cluster: every gs_om member in it, with the same data directory.
         if (!request.LiveTopology)
         {
-            foreach (var ip in facts.GetValueOrDefault(OgProbe.MembersFact, "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var ip in facts.Members)
             {
                 if (request.Config.FindByBackIp(ip) is null)
                 {

@@ -11,16 +11,16 @@ internal static class OgExpandChecks
     {
         var config = request.Config;
         var primary = state.Primary.Node.BackIp;
-        var facts = state.Facts;
+        var facts = OgFacts.Of(state);
 
-        yield return facts.GetValueOrDefault("gs_om_status_ok") == "yes"
+        yield return facts.StatusSucceeded
             ? CheckResult.Pass("cluster-status", primary, $"gs_om -t status --detail: cluster_state {state.ClusterStateText}")
-            : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.GetValueOrDefault("gs_om_status_error")}",
+            : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.StatusError}",
                 "check the cluster user's environment and the static config on the primary");
 
-        foreach (var (name, expected) in new[] { ("GAUSSHOME", config.AppPath), ("GPHOME", config.ToolPath), ("PGHOST", config.TmpPath) })
+        var environment = facts.Environment;
+        foreach (var (name, expected, actual) in new[] { ("GAUSSHOME", config.AppPath, environment.GaussHome), ("GPHOME", config.ToolPath, environment.GpHome), ("PGHOST", config.TmpPath, environment.PgHost) })
         {
-            var actual = facts.GetValueOrDefault(OgProbe.EnvPrefix + name);
             if (actual is null)
             {
                 yield return CheckResult.Fail("environment", primary, false,
@@ -41,9 +41,9 @@ internal static class OgExpandChecks
 
         if (!request.LocalMode)
         {
-            yield return facts.TryGetValue(OpenGaussEngine.PackagePrefix + "error", out var error)
+            yield return facts.PackageError is { } error
                 ? CheckResult.Fail("package", primary, false, error, "pass the directory of the unpacked release with --package (openGauss-Server-*.tar.bz2, its .sha256, openGauss-OM-*.tar.gz)")
-                : CheckResult.Pass("package", primary, $"{Path.GetFileName(facts[OpenGaussEngine.PackagePrefix + "server"])} matches its sha256");
+                : CheckResult.Pass("package", primary, $"{Path.GetFileName(facts.Package!.Server)} matches its sha256");
         }
 
         foreach (var member in state.Members)

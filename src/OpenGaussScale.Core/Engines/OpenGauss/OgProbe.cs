@@ -13,19 +13,9 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 /// </summary>
 internal sealed class OgProbe
 {
-    public const string EnvPrefix = "env.";
-
-    /// <summary>The fact listing the backIps gs_om -t status --detail shows (comma-separated), for checking an XML against it.</summary>
-    public const string MembersFact = "gs_om_members";
-
     internal static readonly string[] CheckedSettings =
         [.. Enumerable.Range(1, ReplConnInfo.MaxEntries).Select(ReplConnInfo.SettingName),
             "application_name", "available_zone", "enable_availablezone", "max_wal_senders", "synchronous_standby_names", "wal_keep_segments"];
-
-    internal static readonly string[] EnvironmentNames = ["GAUSSHOME", "GPHOME", "PGHOST", "GAUSSLOG"];
-
-    // bash's indirect expansion ${!v}: the names are ogscale's constants, read without eval.
-    internal const string EnvironmentScript = "for v in \"$@\"; do printf '%s=%s\\n' \"$v\" \"${!v}\"; done";
 
     private const string DataDirScript =
         "if [ ! -e \"$1\" ]; then echo absent; elif [ -z \"$(ls -A \"$1\" 2>/dev/null)\" ]; then echo empty; else echo notempty; fi";
@@ -46,22 +36,18 @@ internal sealed class OgProbe
     {
         var primary = _context.Config.Primary;
         var primaryShell = await _context.Shells.OpenAsync(primary, _context.User, cancellationToken).ConfigureAwait(false);
-        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        await ReadEnvironmentAsync(primaryShell, facts, cancellationToken).ConfigureAwait(false);
+        var environment = await primaryShell.RunAsync(OgEnvironment.Command(_context.EnvironmentFile), cancellationToken).ConfigureAwait(false);
         var statusResult = await primaryShell.RunAsync(OgCommands.Status(primary, _context.User, _context.EnvironmentFile).Command, cancellationToken).ConfigureAwait(false);
         var status = GsOmStatus.Parse(statusResult.StandardOutput);
-        facts["gs_om_status_ok"] = statusResult.Succeeded ? "yes" : "no";
-        facts[MembersFact] = string.Join(',', status.DataNodes.Select(n => n.Ip));
-        if (!statusResult.Succeeded)
-        {
-            facts["gs_om_status_error"] = statusResult.Tail();
-        }
-
         var gsOm = await primaryShell.RunAsync(OgCommands.GsOmVersion(primary, _context.User, _context.EnvironmentFile).Command, cancellationToken).ConfigureAwait(false);
-        if (VersionStrings.GsOmVersion(gsOm.StandardOutput) is string gsOmVersion)
+        var facts = new OgFacts
         {
-            facts["gs_om_version"] = gsOmVersion;
-        }
+            Environment = OgEnvironment.Parse(environment.StandardOutput),
+            StatusSucceeded = statusResult.Succeeded,
+            StatusError = statusResult.Succeeded ? null : statusResult.Tail(),
+            Members = [.. status.DataNodes.Select(n => n.Ip)],
+            GsOmVersion = VersionStrings.GsOmVersion(gsOm.StandardOutput),
+        };
 
         var raws = await Task.WhenAll(_context.Config.Nodes.Select(n => ReadNodeAsync(n, cancellationToken))).ConfigureAwait(false);
         var nodes = raws.Select(r => Interpret(r, status, raws)).ToList();
@@ -71,20 +57,6 @@ internal sealed class OgProbe
             ClusterStateText = status.ClusterState ?? (statusResult.Succeeded ? "Unknown" : "Unavailable"),
             Facts = facts,
         };
-    }
-
-    private async Task ReadEnvironmentAsync(IRemoteShell shell, Dictionary<string, string> facts, CancellationToken cancellationToken)
-    {
-        var command = new RemoteCommand(["bash", "-c", EnvironmentScript, "ogscale-env", .. EnvironmentNames]) { EnvironmentFile = _context.EnvironmentFile };
-        var result = await shell.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        foreach (var line in result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && line[(equals + 1)..].Length > 0)
-            {
-                facts[EnvPrefix + line[..equals]] = line[(equals + 1)..].TrimEnd('/');
-            }
-        }
     }
 
     private async Task<Raw> ReadNodeAsync(NodeConfig node, CancellationToken cancellationToken)
@@ -123,12 +95,12 @@ internal sealed class OgProbe
         // As the upstream sees it: its sender block whose channel ends at this node's address.
         var sender = upstream?.Query?.Senders.FirstOrDefault(s => s.TryGetValue("channel", out var channel) && ChannelPeer(channel, "-->") == node.BackIp);
         var (role, state) = running
-            ? (query!.LocalRole ?? "Unknown", query.DbState ?? "Unknown")
-            : listed is not null ? (listed.Role, listed.State) : raw.Reachable ? ("Down", "Down") : ("Unknown", "Unknown");
-        if (running && query!.LocalRole == "Normal" && listed is not null && node.Role == NodeRole.Primary)
+            ? (query!.LiveRole, query.DbState ?? "Unknown")
+            : listed is not null ? (listed.LiveRole, listed.State) : raw.Reachable ? (LiveRole.Down, "Down") : (LiveRole.Unknown, "Unknown");
+        if (running && query!.LiveRole == LiveRole.Normal && listed is not null && node.Role == NodeRole.Primary)
         {
             // A standalone primary (no replconninfo yet) reports local_role Normal; gs_om shows it as Primary.
-            role = "Primary";
+            role = LiveRole.Primary;
         }
 
         var settings = new Dictionary<string, string>(raw.Settings, StringComparer.Ordinal);

@@ -49,6 +49,14 @@ internal static class OgSql
         return SlotNames(await context.RunAsync(Slots(node, user, environmentFile), cancellationToken).ConfigureAwait(false)).Contains(slot);
     }
 
+    /// <summary>The slots of a node as a drop lists and drops them; a target's walsender is ended before its slot goes.</summary>
+    public static SlotCommands SlotCommands(NodeConfig node, string user, string environmentFile) =>
+        new(Slots(node, user, environmentFile), SlotNames, slot => DropSlot(node, user, environmentFile, slot))
+        {
+            EndSenders = address => EndSenders(node, user, environmentFile, address),
+            DescribesList = true,
+        };
+
     public static PlannedCommand EndSenders(NodeConfig node, string user, string environmentFile, string clientAddress) =>
         Command(node, user, environmentFile, $"SELECT pg_terminate_backend(pid) FROM pg_stat_replication WHERE client_addr = {Literal(clientAddress)};");
 }

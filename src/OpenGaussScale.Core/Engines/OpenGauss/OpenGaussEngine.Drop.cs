@@ -72,10 +72,10 @@ public sealed partial class OpenGaussEngine : IDropEngine
         }
 
         // 4. Their replication slots go from every kept node (a cascade's slot is on its standby).
-        var slots = targets.SelectMany(t => StandbyNames(request, state, t.Node.BackIp).Select(n => (Slot: n, Address: t.Node.BackIp))).ToList();
+        var slots = targets.SelectMany(t => StandbyNames(request, state, t.Node.BackIp).Select(n => (Slot: n, Address: (string?)t.Node.BackIp))).ToList();
         foreach (var member in kept.Where(k => k.Running))
         {
-            steps.Add(Step("slot", member.Node, $"drop the targets' replication slots on {member.Node.Name}", new DropSlotsAction(member.Node, slots, user, env)));
+            steps.Add(Step("slot", member.Node, $"drop the targets' replication slots on {member.Node.Name}", new DropSlotsAction(member.Node, slots, OgSql.SlotCommands(member.Node, user, env))));
         }
 
         // 5. The static config lists the kept nodes only.
@@ -95,10 +95,6 @@ public sealed partial class OpenGaussEngine : IDropEngine
 
         return Chain(new Plan("dropnode", steps));
     }
-
-    public string LockPath(ClusterState state) => $"{PgHost(state)}/ogscale.lock";
-
-    public string JournalDirectory(ClusterState state) => $"{PgHost(state)}/ogscale-journal";
 
     /// <summary>
     /// A target's data-node names: its live application_name and dn_&lt;id&gt; of the static config, minus any name a kept

@@ -14,9 +14,11 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 /// </summary>
 public sealed partial class OpenGaussEngine : IEngine
 {
-    internal const string PackagePrefix = "package.";
-
     public string Name => "opengauss";
+
+    public bool ShipsPackage => true;
+
+    public bool ReadsLiveTopology => true;
 
     public IChangeReverter Reverter { get; } = new OgReverter();
 
@@ -27,33 +29,14 @@ public sealed partial class OpenGaussEngine : IEngine
         return context.NeedsPackage ? WithPackage(state, context.PackageDirectory) : state;
     }
 
-    /// <summary>Finds and verifies the package (a local read) and adds what the planner needs to the state's facts.</summary>
+    /// <summary>Finds and verifies the package (a local read) and adds it, or why there is none, to the state's facts.</summary>
     public static ClusterState WithPackage(ClusterState state, string? packageDirectory)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var facts = new Dictionary<string, string>(state.Facts, StringComparer.Ordinal);
-        if (packageDirectory is null)
-        {
-            facts[PackagePrefix + "error"] = "no --package directory was given and the current directory holds no openGauss package";
-        }
-        else
-        {
-            var (package, error) = OgPackage.Find(packageDirectory);
-            if (package is null)
-            {
-                facts[PackagePrefix + "error"] = error!;
-            }
-            else
-            {
-                facts[PackagePrefix + "dir"] = package.Directory;
-                facts[PackagePrefix + "server"] = package.Server;
-                facts[PackagePrefix + "sha256file"] = package.ServerSha256File;
-                facts[PackagePrefix + "om"] = package.OmTarball;
-                facts[PackagePrefix + "sha256"] = package.Sha256;
-            }
-        }
-
-        return state with { Facts = facts };
+        var (package, error) = packageDirectory is null
+            ? (null, "no --package directory was given and the current directory holds no openGauss package")
+            : OgPackage.Find(packageDirectory);
+        return state with { Facts = OgFacts.Of(state) with { Package = package, PackageError = package is null ? error : null } };
     }
 
     public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state)
@@ -73,7 +56,8 @@ public sealed partial class OpenGaussEngine : IEngine
         var buildOrder = ExpansionTopology.BuildOrder(request);
         var ids = OgNames.AssignIds(buildOrder, state);
         var mesh = MeshMembers(state, request.Hosts);
-        var gausslog = state.Facts.GetValueOrDefault(OgProbe.EnvPrefix + "GAUSSLOG") ?? $"{config.LogPath.TrimEnd('/')}/{user}";
+        var facts = OgFacts.Of(state);
+        var gausslog = facts.Environment.GaussLog ?? $"{config.LogPath.TrimEnd('/')}/{user}";
         var method = request.HbaMethod ?? HbaEntry.Trust;
         var steps = new List<PlanStep>();
 
@@ -92,7 +76,7 @@ public sealed partial class OpenGaussEngine : IEngine
             existingSteps.Add(Id("hba", node));
         }
 
-        var package = Package(state);
+        var package = facts.Package;
         foreach (var node in buildOrder)
         {
             var status = state[node.BackIp];
@@ -101,7 +85,7 @@ public sealed partial class OpenGaussEngine : IEngine
             var ready = new List<string>();
             if (!request.LocalMode)
             {
-                var pgHost = state.Facts.GetValueOrDefault(OgProbe.EnvPrefix + "PGHOST") ?? config.TmpPath ?? "/tmp";
+                var pgHost = facts.Environment.PgHost ?? config.TmpPath ?? "/tmp";
                 var xmlPath = $"{package!.Directory}/ogscale-{node.Name}.xml";
                 steps.Add(Step("transfer", node, $"send the openGauss package to {node.Name}", new TransferPackageAction(node, package, package.Directory, request.Timeout), []));
                 steps.Add(Step("preinstall", node, $"preinstall {node.Name}",
@@ -112,7 +96,7 @@ public sealed partial class OpenGaussEngine : IEngine
             }
 
             steps.Add(Step("version", node, $"compare the versions of {node.Name} with the primary's",
-                new VersionCheckAction(node, user, env, state.Primary.Version ?? "", state.Facts.GetValueOrDefault("gs_om_version")), ready));
+                new VersionCheckAction(node, user, env, state.Primary.Version ?? "", facts.GsOmVersion), ready));
 
             var settings = new List<KeyValuePair<string, string>>(ReplicationMesh.SettingsFor(node, mesh, status.Settings))
             {
@@ -183,24 +167,24 @@ public sealed partial class OpenGaussEngine : IEngine
             {
                 var upstream = group.Key;
                 steps.Add(new PlanStep(Id("cleanup-slot", upstream), upstream.BackIp, $"drop the failed hosts' replication slots on {upstream.Name}",
-                    new DropSlotsAction(upstream, [.. group.Select(f => (SlotOf(f.Node), f.Node.BackIp))], user, env), [], Isolated: false));
+                    new DropSlotsAction(upstream, [.. group.Select(f => (SlotOf(f.Node), (string?)f.Node.BackIp))], OgSql.SlotCommands(upstream, user, env)), [], Isolated: false));
                 cleanups.Add(Id("cleanup-slot", upstream));
             }
         }
 
-        var pgHost = state.Facts.GetValueOrDefault(OgProbe.EnvPrefix + "PGHOST") ?? request.Config.TmpPath ?? "/tmp";
+        var pgHost = OgFacts.Of(state).Environment.PgHost ?? request.Config.TmpPath ?? "/tmp";
         steps.Add(new PlanStep(Id("staticconf", request.Config.Primary), request.Config.Primary.BackIp, "regenerate and send the cluster static config",
             new StaticConfigAction(request.Config, final, [.. final.Where(n => state[n.BackIp].Reachable)], $"{pgHost}/ogscale-cluster.xml", user, env, "ogscale-before-expand"),
             cleanups, Isolated: false));
         return new Plan("expand-finish", steps);
     }
 
-    public string LockPath(ExpandRequest request, ClusterState state) => $"{PgHost(state)}/ogscale.lock";
+    public string LockPath(ClusterState state) => $"{PgHost(state)}/ogscale.lock";
 
-    public string JournalDirectory(ExpandRequest request, ClusterState state) => $"{PgHost(state)}/ogscale-journal";
+    public string JournalDirectory(ClusterState state) => $"{PgHost(state)}/ogscale-journal";
 
     private static string PgHost(ClusterState state) =>
-        state.Facts.GetValueOrDefault(OgProbe.EnvPrefix + "PGHOST")
+        OgFacts.Of(state).Environment.PgHost
             ?? throw new InvalidOperationException("$PGHOST is not set in the cluster user's environment on the primary");
 
     // The members (reachable or not) and the given new hosts, in XML order: every node's replconninfo lists these.
@@ -209,11 +193,6 @@ public sealed partial class OpenGaussEngine : IEngine
         var hosts = newHosts.ToHashSet(StringComparer.Ordinal);
         return [.. state.Nodes.Where(n => n.IsMember || hosts.Contains(n.Node.BackIp)).Select(n => n.Node).OrderBy(n => n.Index)];
     }
-
-    internal static OgPackage? Package(ClusterState state) =>
-        state.Facts.TryGetValue(PackagePrefix + "server", out var server)
-            ? new OgPackage(state.Facts[PackagePrefix + "dir"], server, state.Facts[PackagePrefix + "sha256file"], state.Facts[PackagePrefix + "om"], state.Facts[PackagePrefix + "sha256"])
-            : null;
 
     private static string Id(string action, NodeConfig node) => PlanStep.MakeId(action, node.BackIp);
 

@@ -26,6 +26,12 @@ internal static class PgCommands
             $"select pg_terminate_backend(active_pid) from pg_replication_slots where slot_name = {PgNames.Literal(slot)} and active_pid is not null; " +
             $"select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = {PgNames.Literal(slot)}");
 
+    /// <summary>The physical slots of a node as a drop lists and drops them (the drop ends a walsender that still holds one).</summary>
+    public static SlotCommands SlotCommands(NodeConfig node, string user, string environmentFile) =>
+        new(PgSql.Command(node, user, environmentFile, PgProbe.SlotsSql),
+            result => PgSql.Rows(result).Select(row => row[0]).ToHashSet(StringComparer.Ordinal),
+            slot => DropSlot(node, user, environmentFile, slot));
+
     public static PlannedCommand CreateSlot(NodeConfig node, string user, string environmentFile, string slot) =>
         PgSql.Command(node, user, environmentFile,
             $"select pg_create_physical_replication_slot({PgNames.Literal(slot)}, true) where not exists (select 1 from pg_replication_slots where slot_name = {PgNames.Literal(slot)})");

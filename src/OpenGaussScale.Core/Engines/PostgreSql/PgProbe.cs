@@ -51,13 +51,9 @@ internal sealed class PgProbe
         var nodes = raws.Select(r => Interpret(r, raws, byIp)).ToList();
 
         var primary = nodes.Single(n => n.Node.Role == NodeRole.Primary);
-        var clusterState = !primary.Running || primary.Role != "Primary" ? "Unavailable"
+        var clusterState = !primary.Running || primary.Role != LiveRole.Primary ? "Unavailable"
             : nodes.Where(n => n.IsMember).All(n => n.IsNormal) ? "Normal" : "Degraded";
-        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (primary.Reachable)
-        {
-            facts[PostgreSqlEngine.HomeFact] = await HomeAsync(primary.Node, cancellationToken).ConfigureAwait(false);
-        }
+        var facts = new PgFacts { Home = primary.Reachable ? await HomeAsync(primary.Node, cancellationToken).ConfigureAwait(false) : null };
 
         return new ClusterState { Nodes = nodes, ClusterStateText = clusterState, Facts = facts };
     }
@@ -111,23 +107,23 @@ internal sealed class PgProbe
             .FirstOrDefault(x => x.row.Length >= 4 && x.row[0] == PgNames.ApplicationName(node));
         var slotExists = all.Any(r => r.Slots.Any(row => row.Length >= 1 && row[0] == PgNames.SlotName(node)));
 
-        string? role;
+        LiveRole role;
         string? state;
         if (!raw.Reachable)
         {
-            (role, state) = ("Unknown", "Unknown");
+            (role, state) = (LiveRole.Unknown, "Unknown");
         }
         else if (!running)
         {
-            (role, state) = ("Down", "Down");
+            (role, state) = (LiveRole.Down, "Down");
         }
         else if (!inRecovery)
         {
-            (role, state) = ("Primary", "Normal");
+            (role, state) = (LiveRole.Primary, "Normal");
         }
         else
         {
-            role = upstreamIsStandby ? "Cascade Standby" : "Standby";
+            role = upstreamIsStandby ? LiveRole.CascadeStandby : LiveRole.Standby;
             state = receiver.Length >= 1 && receiver[0] == "streaming" ? "Normal" : "Need repair";
         }
 

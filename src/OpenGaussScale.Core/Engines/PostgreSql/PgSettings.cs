@@ -39,7 +39,7 @@ internal static class PgSettings
                 var row = Values(await context.TryRunAsync(read, token).ConfigureAwait(false));
                 return row is not null && row.Count == settings.Count && settings.Select((s, i) => row[i] == s.Value).All(x => x);
             },
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
     }
 
     // Setting names are ogscale's constants (synchronous_standby_names, primary_conninfo, primary_slot_name).

@@ -90,7 +90,7 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             var held = member.Settings.GetValueOrDefault("slot_names", "").Split(',').Intersect(slots, StringComparer.Ordinal).ToList();
             if (held.Count > 0)
             {
-                steps.Add(Step("slot", member.Node, $"drop the targets' replication slots on {member.Node.Name}", new DropSlotsAction(member.Node, held, user, env)));
+                steps.Add(Step("slot", member.Node, $"drop the targets' replication slots on {member.Node.Name}", new DropSlotsAction(member.Node, [.. held.Select(slot => (slot, (string?)null))], PgCommands.SlotCommands(member.Node, user, env))));
             }
         }
 
@@ -107,10 +107,6 @@ public sealed partial class PostgreSqlEngine : IDropEngine
 
         return Chain(new Plan("dropnode", steps));
     }
-
-    public string LockPath(ClusterState state) => $"{OgscaleDirectory(state)}/ogscale.lock";
-
-    public string JournalDirectory(ClusterState state) => $"{OgscaleDirectory(state)}/ogscale-journal";
 
     /// <summary>A PostgreSQL standby's name is its application_name, the XML node name; its slot is derived from it.</summary>
     public IReadOnlyList<string> StandbyNames(DropnodeRequest request, ClusterState state, string target)

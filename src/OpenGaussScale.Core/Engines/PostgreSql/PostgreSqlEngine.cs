@@ -14,9 +14,11 @@ namespace OpenGaussScale.Core.Engines.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlEngine : IEngine
 {
-    internal const string HomeFact = "home";
-
     public string Name => "postgresql";
+
+    public bool ShipsPackage => false;
+
+    public bool ReadsLiveTopology => false;
 
     public IChangeReverter Reverter { get; } = new PgReverter();
 
@@ -113,12 +115,12 @@ public sealed partial class PostgreSqlEngine : IEngine
         return new Plan("expand-finish", steps);
     }
 
-    public string LockPath(ExpandRequest request, ClusterState state) => $"{OgscaleDirectory(state)}/ogscale.lock";
+    public string LockPath(ClusterState state) => $"{OgscaleDirectory(state)}/ogscale.lock";
 
-    public string JournalDirectory(ExpandRequest request, ClusterState state) => $"{OgscaleDirectory(state)}/ogscale-journal";
+    public string JournalDirectory(ClusterState state) => $"{OgscaleDirectory(state)}/ogscale-journal";
 
     private static string OgscaleDirectory(ClusterState state) =>
-        state.Facts.TryGetValue(HomeFact, out var home) && home.StartsWith('/')
+        PgFacts.Of(state).Home is { } home && home.StartsWith('/')
             ? $"{home.TrimEnd('/')}/.ogscale"
             : throw new InvalidOperationException("the cluster user's home directory on the primary is not known");
 

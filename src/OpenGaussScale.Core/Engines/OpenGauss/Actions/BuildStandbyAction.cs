@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.State;
 using OpenGaussScale.Core.Waiting;
 
@@ -23,7 +24,7 @@ internal sealed class BuildStandbyAction : StepAction
     private readonly NodeConfig _node;
     private readonly NodeConfig? _upstream;
     private readonly string _slot;
-    private readonly string _expectedRole;
+    private readonly LiveRole _expectedRole;
     private readonly string _logFile;
     private readonly PlannedCommand _stop;
     private readonly PlannedCommand _start;
@@ -41,7 +42,7 @@ internal sealed class BuildStandbyAction : StepAction
         _environmentFile = environmentFile;
         _logFile = logFile;
         var mode = node.IsCascade ? "cascade_standby" : "standby";
-        _expectedRole = node.IsCascade ? "Cascade Standby" : "Standby";
+        _expectedRole = node.IsCascade ? LiveRole.CascadeStandby : LiveRole.Standby;
         _stop = StepContextExtensions.AsUser(node, user, environmentFile, "gs_ctl", "stop", "-D", node.DataDir);
         _start = StepContextExtensions.AsUser(node, user, environmentFile, "gs_ctl", "start", "-D", node.DataDir, "-M", "standby");
         _launch = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", LaunchScript, "ogscale-build", node.DataDir, mode, logFile);
@@ -98,15 +99,15 @@ internal sealed class BuildStandbyAction : StepAction
                 last = await QueryAsync(context, token).ConfigureAwait(false);
                 return IsBuilt(last) || !last.ServerRunning || last.IsDbState("Need repair");
             },
-            context.WaitTimeout,
+            context.Timeout,
             context.Clock,
             cancellationToken).ConfigureAwait(false);
 
         if (!built || !IsBuilt(last))
         {
             var log = await context.TryRunAsync(StepContextExtensions.AsUser(_node, _user, _environmentFile, "tail", "-n", "5", _logFile), cancellationToken).ConfigureAwait(false);
-            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.WaitTimeout.TotalSeconds:0} s";
-            throw new InvalidOperationException($"build {_expectedRole.ToLowerInvariant()} {_node.BackIp} failed: {what}; {_logFile}: {log.StandardOutput.ReplaceLineEndings(" | ").Trim()}");
+            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.Timeout.TotalSeconds:0} s";
+            throw new InvalidOperationException($"build {_expectedRole.Text().ToLowerInvariant()} {_node.BackIp} failed: {what}; {_logFile}: {log.StandardOutput.ReplaceLineEndings(" | ").Trim()}");
         }
     }
 
@@ -116,5 +117,5 @@ internal sealed class BuildStandbyAction : StepAction
         return GsCtlQuery.Parse(result.StandardOutput + "\n" + result.StandardError);
     }
 
-    private bool IsBuilt(GsCtlQuery? query) => query is not null && query.ServerRunning && query.IsRole(_expectedRole) && query.IsDbState("Normal");
+    private bool IsBuilt(GsCtlQuery? query) => query is not null && query.ServerRunning && query.LiveRole == _expectedRole && query.IsDbState("Normal");
 }

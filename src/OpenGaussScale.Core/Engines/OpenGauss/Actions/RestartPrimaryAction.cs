@@ -26,6 +26,8 @@ internal sealed class RestartPrimaryAction : StepAction
 
     public override string Name => "restart";
 
+    public override DatabaseEffect DatabaseEffect => DatabaseEffect.Restarts;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [_stop, _start];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
@@ -37,13 +39,13 @@ internal sealed class RestartPrimaryAction : StepAction
             throw new InvalidOperationException($"{_primary.Name}: gs_ctl stop failed: {stop.Tail()}");
         }
 
-        await context.RunAsync(_start with { Command = _start.Command with { Timeout = context.WaitTimeout } }, cancellationToken).ConfigureAwait(false);
+        await context.RunAsync(_start with { Command = _start.Command with { Timeout = context.Timeout } }, cancellationToken).ConfigureAwait(false);
         var normal = await Poll.UntilAsync(
             async token => GsCtlQuery.Parse((await context.TryRunAsync(_query, token).ConfigureAwait(false)).StandardOutput).DbState == "Normal",
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
         if (!normal)
         {
-            throw new TimeoutException($"{_primary.Name}: not Normal {context.WaitTimeout.TotalSeconds:0} s after the restart");
+            throw new TimeoutException($"{_primary.Name}: not Normal {context.Timeout.TotalSeconds:0} s after the restart");
         }
     }
 }

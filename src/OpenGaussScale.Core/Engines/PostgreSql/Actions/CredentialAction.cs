@@ -45,12 +45,12 @@ internal sealed class CredentialAction : StepAction
                 last = result.Tail();
                 return result.Succeeded;
             },
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
         if (!connected)
         {
             throw new TimeoutException(
                 $"{_credential.Standby.Name} cannot connect to {_upstream.Name} for replication as {_credential.Role} " +
-                $"{context.WaitTimeout.TotalSeconds:0} s after its password was set ({last})");
+                $"{context.Timeout.TotalSeconds:0} s after its password was set ({last})");
         }
     }
 }

@@ -103,10 +103,10 @@ internal sealed class RepointCascadeAction : StepAction
                 last = row is null ? "no answer" : string.Join(" from ", row);
                 return row is ["streaming", var host] && host == _upstream.BackIp;
             },
-            context.WaitTimeout, context.Clock, cancellationToken).ConfigureAwait(false);
+            context.Timeout, context.Clock, cancellationToken).ConfigureAwait(false);
         if (!streaming)
         {
-            throw new TimeoutException($"{_cascade.Name} does not stream from {_upstream.Name} {context.WaitTimeout.TotalSeconds:0} s after it was re-pointed ({last})");
+            throw new TimeoutException($"{_cascade.Name} does not stream from {_upstream.Name} {context.Timeout.TotalSeconds:0} s after it was re-pointed ({last})");
         }
     }
 }

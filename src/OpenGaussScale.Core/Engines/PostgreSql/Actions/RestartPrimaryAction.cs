@@ -24,6 +24,8 @@ internal sealed class RestartPrimaryAction : StepAction
 
     public override string Name => "restart";
 
+    public override DatabaseEffect DatabaseEffect => DatabaseEffect.Restarts;
+
     public override IReadOnlyList<PlannedCommand> Describe() => [_restart];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)

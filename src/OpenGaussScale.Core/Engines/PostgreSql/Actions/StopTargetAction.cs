@@ -31,6 +31,8 @@ internal sealed class StopTargetAction : StepAction
 
     public override string Name => "stop";
 
+    public override DatabaseEffect DatabaseEffect => DatabaseEffect.Stops;
+
     public override IReadOnlyList<PlannedCommand> Describe() => _senders is null ? [_stop] : [_stop, _senders, _terminate!];
 
     public override async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)

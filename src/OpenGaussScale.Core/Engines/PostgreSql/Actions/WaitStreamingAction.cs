@@ -56,13 +56,13 @@ internal sealed class WaitStreamingAction : StepAction
                 last = $"upstream sees {sender}, standby in recovery {receiver?[0] ?? "?"} receiver {receiver?.ElementAtOrDefault(1) ?? "?"}";
                 return sender == "streaming" && receiver is ["t", "streaming"];
             },
-            context.WaitTimeout,
+            context.Timeout,
             context.Clock,
             cancellationToken).ConfigureAwait(false);
         if (!streaming)
         {
             throw new TimeoutException(
-                $"{_node.Name} did not start streaming from {_upstream.Name} within {context.WaitTimeout.TotalSeconds:0} s ({last}); raise --time-out for a large database");
+                $"{_node.Name} did not start streaming from {_upstream.Name} within {context.Timeout.TotalSeconds:0} s ({last}); raise --time-out for a large database");
         }
     }
 }

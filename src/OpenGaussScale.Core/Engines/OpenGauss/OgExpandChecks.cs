@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Preflight;
@@ -82,8 +83,8 @@ internal static class OgExpandChecks
         }
 
         var fromPrimary = request.NewNodes.Count(n => !n.IsCascade);
-        var maxSenders = OpenGaussEngine.Number(state.Primary.Settings.GetValueOrDefault("max_wal_senders"));
-        var senders = OpenGaussEngine.Number(state.Primary.Settings.GetValueOrDefault("senders"));
+        var maxSenders = Number(state.Primary.Settings.GetValueOrDefault("max_wal_senders"));
+        var senders = Number(state.Primary.Settings.GetValueOrDefault("senders"));
         if (maxSenders > 0)
         {
             yield return maxSenders - senders >= fromPrimary
@@ -93,4 +94,7 @@ internal static class OgExpandChecks
                     "raise max_wal_senders on the primary (a restart is needed), or add fewer hosts");
         }
     }
+
+    private static int Number(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

@@ -59,7 +59,7 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             var next = DropTopology.NewUpstream(orphan, request, state, s => s.Node.AzName)
                 ?? throw new InvalidOperationException($"{orphan.Node.Name} has no standby to follow; the checks should have stopped this run");
             steps.Add(Step("repoint", orphan.Node, $"make {orphan.Node.Name} stream from {next.Name}",
-                new RepointCascadeAction(orphan.Node, next, config.Primary, user, env, HbaFile(next, state), $"ogscale-before-repoint-{request.Stamp}")));
+                new RepointCascadeAction(orphan.Node, next, config.Primary, user, env, PgExpandPlanner.HbaFile(next, state), $"ogscale-before-repoint-{request.Stamp}")));
         }
 
         // 3. Every kept node forgets the targets: synchronous_standby_names first (commits must not wait on them), pg_hba.
@@ -74,7 +74,7 @@ public sealed partial class PostgreSqlEngine : IDropEngine
             }
 
             steps.Add(Step("hba", member.Node, $"remove the targets' rules from the pg_hba.conf of {member.Node.Name}",
-                new RemoveRulesAction(member.Node, user, env, HbaFile(member.Node, state), [.. targets.SelectMany(t => DroppedRules(user, t.Node))], suffix)));
+                new RemoveRulesAction(member.Node, user, env, PgExpandPlanner.HbaFile(member.Node, state), [.. targets.SelectMany(t => DroppedRules(user, t.Node))], suffix)));
         }
 
         // 4. The targets stop; their walsenders must be gone, or their slots cannot be dropped.

@@ -95,14 +95,7 @@ internal static class DropnodeCommand
             // No -X: this host must be the primary; the cluster is read from its own tools (gs_om), as the original reads its static config.
             var here = await session.Shells.OpenThisHostAsync(args.User, cancellationToken).ConfigureAwait(false);
             config = await LiveTopology.ReadAsync(here, args.User, args.EnvironmentFile, cancellationToken).ConfigureAwait(false);
-            if (session.Shells.ThisNode(config) is null)
-            {
-                throw new OgscaleException(
-                    $"this host ({services.HostName}) is not a node of the cluster gs_om -t status shows; without -X ogscale runs on the primary",
-                    "run it on the primary as the cluster user, or pass the cluster XML with -X",
-                    ExitCodes.Usage);
-            }
-
+            RunnerChecks.RefuseLiveViewElsewhere(session.Shells.ThisNode(config), services.HostName);
             targets = TargetHosts.ResolveDropTargets(config, args.Hosts, notices, fromLiveView: true, resuming);
         }
 

@@ -42,13 +42,7 @@ internal static class RollbackCommand
             return ExitCodes.Success;
         }
 
-        if (journal.FinishedWith == ExitCodes.Success)
-        {
-            throw new OgscaleException(
-                $"run {journal.RunId} finished successfully; rollback undoes interrupted or failed runs only",
-                journal.Operation == RunRecord.Expand ? "to take the new standbys out again, use `ogscale dropnode`" : "to add the nodes back, use `ogscale expand`",
-                ExitCodes.PreconditionFailed);
-        }
+        RollbackChecks.RefuseFinished(journal);
 
         await stdout.WriteAsync(ToUndo(journal).AsMemory(), cancellationToken).ConfigureAwait(false);
         if (!await InterruptedRun.ConfirmAsync(services, stderr, parse.GetValue(options.Yes), "roll back").ConfigureAwait(false))
@@ -60,19 +54,8 @@ internal static class RollbackCommand
         var verb = VerbRun.From(parse, services, options.Access, json: false);
         await using var session = verb.OpenLogged("rollback", config: null, user: null);
         var config = await ClusterAsync(journal, xml, session, stderr, cancellationToken).ConfigureAwait(false);
-        if (JournalScope.Disagreements(journal, config) is { Count: > 0 } disagreements)
-        {
-            throw new OgscaleException(
-                $"the journal {journal.Path} does not agree with the cluster XML {config.FilePath}, so it is not rolled back; nothing was changed:\n  {string.Join("\n  ", disagreements)}",
-                "roll back with the journal the run left and the XML it ran with (-X); a journal that names other paths was not written by ogscale",
-                ExitCodes.PreconditionFailed);
-        }
-
+        RollbackChecks.RefuseOutOfScope(journal, config);
         var engine = await EngineChoice.ResolveAsync(run.Engine, config, session.Shells, run.User, run.EnvironmentFile, cancellationToken).ConfigureAwait(false);
-        if (run.PrimaryJournal.Length == 0)
-        {
-            throw new OgscaleException($"{journal.Path} does not name the journal on the primary (written by an older ogscale)", "undo its changes by hand from the journal", ExitCodes.Usage);
-        }
 
         var request = new RollbackRequest
         {

@@ -49,6 +49,19 @@ public static class RunnerChecks
         }
     }
 
+    /// <summary>The cluster read from this host's own tools (no -X) must have this host as a node: the primary.</summary>
+    /// <param name="here">This host's node in that view, or null.</param>
+    public static void RefuseLiveViewElsewhere(NodeConfig? here, string hostName)
+    {
+        if (here is null)
+        {
+            throw new OgscaleException(
+                $"this host ({hostName}) is not a node of the cluster gs_om -t status shows; without -X ogscale runs on the primary",
+                "run it on the primary as the cluster user, or pass the cluster XML with -X",
+                ExitCodes.Usage);
+        }
+    }
+
     /// <summary>A PostgreSQL cluster has no static config to read: a down standby is in no live view, so -X is needed.</summary>
     public static OgscaleException PostgreSqlNeedsXml() =>
         new("the PostgreSQL engine needs the cluster XML (-X): a down standby is in no live view", "pass -X XMLFILE", ExitCodes.Usage);

@@ -62,4 +62,14 @@ public sealed class RunnerChecksTests
         var error = Assert.Throws<OgscaleException>(() => RunnerChecks.RefuseDropRunner(null, Cluster, new Runner("root", true), "omm", ["10.0.0.2", "10.0.0.1"]));
         Assert.Equal("10.0.0.1 is the primary node1; it cannot be dropped (GAUSS-35803)", error.Message);
     }
+
+    [Fact]
+    public void Without_xml_this_host_must_be_a_node_of_the_cluster_its_tools_show()
+    {
+        RunnerChecks.RefuseLiveViewElsewhere(Primary, "node1");
+
+        var error = Assert.Throws<OgscaleException>(() => RunnerChecks.RefuseLiveViewElsewhere(null, "ctl"));
+        Assert.Equal("this host (ctl) is not a node of the cluster gs_om -t status shows; without -X ogscale runs on the primary", error.Message);
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+    }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full fault-injection matrix (on demand; CI runs a sample: FaultInjection*Tests). For each engine, a playground of
+# The full fault-injection matrix (on demand; CI runs a sample: FaultInjection*Tests and FaultKindsPostgreSqlTests; the
+# fault cases moved out of CI are E2E classes run by tests/fault/e2e.sh). For each engine, a playground of
 # three hosts. For every step of `expand -h 127.0.0.12` and of `dropnode -h 127.0.0.12`:
 #   SIGKILL      ogscale kills itself right before the step (OGSCALE_FAULT_AT), then the run is resumed or rolled back;
 #   sshd down    the run pauses right before the step (of each kind) (OGSCALE_PAUSE_AT), 127.0.0.12's sshd is stopped (its sessions

@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Errors;
 using System.Globalization;
 
 namespace OpenGaussScale.E2E.Tests.Support;
@@ -25,5 +26,14 @@ public static class ClusterAsserts
             () => playground.PlaygroundAsync("sql", node.ToString(CultureInfo.InvariantCulture), $"select count(*) from faults where note = {note}"),
             r => r.ExitCode == 0 && r.Stdout.Trim() == "1", TimeSpan.FromSeconds(30));
         Assert.True(seen.ExitCode == 0 && seen.Stdout.Trim() == "1", $"ognode{node} did not replicate the row {when}: {seen}");
+    }
+
+    /// <summary>A failed expansion: exit 4 or 5, an error naming the host, and nothing of the host left on the primary.</summary>
+    public static void AssertFailedCleanly(ProcessResult run, string host)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Assert.True(run.ExitCode is ExitCodes.FailedWithChanges or ExitCodes.PartlyDone, run.ToString());
+        Assert.Contains(host, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{host}:\tSuccess", run.Stdout, StringComparison.Ordinal);
     }
 }

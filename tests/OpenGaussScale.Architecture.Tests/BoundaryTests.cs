@@ -2,7 +2,7 @@ using ArchUnitNET.xUnit;
 
 namespace OpenGaussScale.Architecture.Tests;
 
-/// <summary>Rules 2 to 4: what Core, Ssh and the product's Cli must not reach.</summary>
+/// <summary>Rules 2 to 5: what Core, Ssh and the product's Cli must not reach.</summary>
 public class BoundaryTests
 {
     /// <summary>The product's outer projects and the libraries only they may use (design.md: Core is SSH- and CLI-free).</summary>
@@ -21,6 +21,18 @@ public class BoundaryTests
     {
         var rule = Layering.In(Layering.Core)
             .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(Any(OutsideCore));
+        rule.Check(Layering.Architecture);
+    }
+
+    /// <summary>
+    /// Core reads no environment variable (nor anything else of the process's environment): what a run depends on comes
+    /// in through its request and OperationEnvironment, so the fault hook and the state directory are the CLI's choice.
+    /// </summary>
+    [Fact]
+    public void Core_reads_no_process_environment()
+    {
+        var rule = Layering.In(Layering.Core)
+            .Should().NotDependOnAnyTypesThat().HaveFullNameMatching(@"^System\.Environment$");
         rule.Check(Layering.Architecture);
     }
 

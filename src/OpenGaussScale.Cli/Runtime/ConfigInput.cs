@@ -20,17 +20,4 @@ internal static class ConfigInput
             $"run `ogscale config validate -X {ShellQuote.Quote(file.ToString())}` for the details",
             ExitCodes.Usage);
     }
-
-    /// <summary>A CM cluster is refused: ogscale does not drive the cluster manager yet.</summary>
-    public static void RefuseClusterManager(ClusterConfig config, string verb)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        if (config.HasClusterManager)
-        {
-            throw new OgscaleException(
-                $"{config.FilePath}: this cluster has the cluster manager (CM) component; ogscale {verb} does not support CM clusters yet",
-                $"use openGauss's own gs_{(verb == "expand" ? "expansion" : "dropnode")} for a cluster with CM",
-                ExitCodes.PreconditionFailed);
-        }
-    }
 }

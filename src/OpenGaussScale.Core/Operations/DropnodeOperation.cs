@@ -82,14 +82,11 @@ public sealed class DropnodeOperation
     private async Task<DropnodeResult> ExecuteAsync(
         DropnodeRequest request, ClusterState state, PreflightReport preflight, Plan plan, bool singleNode, CancellationToken cancellationToken)
     {
-        var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
-        var run = await OperationRun.StartAsync(
-            _env, "dropnode", primaryShell, request.User, _engine.LockPath(state), _engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
+        var run = await OperationRun.StartPlannedAsync(
+            _env, RunRecord.Dropnode, _engine, state, request.Config.Primary, request.User, owner => RunRecord.From(request, _engine.Name, owner), plan, cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
             var journal = run.Journal;
-            await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
-            await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
             var result = await RunPlanAsync(request, state, plan, journal, cancellationToken).ConfigureAwait(false);
             result = result with { Preflight = preflight, Plan = plan, SingleNode = singleNode, Journal = [.. journal.Locations], Backups = Backups(request, result.Execution) };
             await journal.RecordDataAsync(JournalEvents.Finished, result.Targets, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);

@@ -92,14 +92,11 @@ public sealed class ExpandOperation
     private async Task<ExpandResult> ExecuteAsync(
         ExpandRequest request, ClusterState state, PreflightReport preflight, Plan plan, List<string> notices, CancellationToken cancellationToken)
     {
-        var primaryShell = await _env.Shells.OpenAsync(request.Config.Primary, request.User, cancellationToken).ConfigureAwait(false);
-        var run = await OperationRun.StartAsync(
-            _env, "expand", primaryShell, request.User, _engine.LockPath(state), _engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
+        var run = await OperationRun.StartPlannedAsync(
+            _env, RunRecord.Expand, _engine, state, request.Config.Primary, request.User, owner => RunRecord.From(request, _engine.Name, owner), plan, cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
             var journal = run.Journal;
-            await journal.RecordDataAsync(JournalEvents.Run, RunRecord.From(request, _engine.Name, run.Owner), CancellationToken.None).ConfigureAwait(false);
-            await journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
             var result = await RunPlansAsync(request, plan, journal, cancellationToken).ConfigureAwait(false);
             result = result with { Notices = notices, Preflight = preflight, Plan = plan, Journal = [.. journal.Locations] };
             await journal.RecordDataAsync(JournalEvents.Finished, result.Hosts, CancellationToken.None, result.ExitCode, result.Error).ConfigureAwait(false);

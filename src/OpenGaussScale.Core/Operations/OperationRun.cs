@@ -1,4 +1,8 @@
+using OpenGaussScale.Core.Config;
+using OpenGaussScale.Core.Engines;
 using OpenGaussScale.Core.Errors;
+using OpenGaussScale.Core.Execution;
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.Globalization;
@@ -95,6 +99,33 @@ public sealed class OperationRun : IAsyncDisposable
         }
 
         return new OperationRun(runId, owner, clusterLock, new Journal(runId, sinks, env.Clock));
+    }
+
+    /// <summary>
+    /// An expand's or dropnode's start on the primary: the lock, the journal, and its first two lines (the run record,
+    /// written before any change, so resume and rollback always know the request; then the plan's step ids).
+    /// </summary>
+    public static async Task<OperationRun> StartPlannedAsync(
+        OperationEnvironment env, string operation, IEngine engine, ClusterState state, NodeConfig primaryNode, string clusterUser, Func<LockInfo, RunRecord> record,
+        Plan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(plan);
+        var primary = await env.Shells.OpenAsync(primaryNode, clusterUser, cancellationToken).ConfigureAwait(false);
+        var run = await StartAsync(env, operation, primary, clusterUser, engine.LockPath(state), engine.JournalDirectory(state), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await run.Journal.RecordDataAsync(JournalEvents.Run, record(run.Owner), CancellationToken.None).ConfigureAwait(false);
+            await run.Journal.RecordDataAsync(JournalEvents.Plan, plan.Steps.Select(s => s.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The lock is released however the run ends (success, failure, cancellation): the journal says what happened.</summary>

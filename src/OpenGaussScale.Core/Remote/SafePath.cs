@@ -13,9 +13,12 @@ public static class SafePath
     /// sh -c script: $1 is f (a regular file), d (a directory) or a (a path not made yet: only the directories above
     /// it count), $2 the expected owner (empty: the user running the script), then the paths. For each path that is
     /// not safe it prints one line, "INDEX REASON" (INDEX counts the paths from 1); it always exits 0.
+    /// The directories above a path are walked once for a run of paths in the same directory (the last one that
+    /// passed is remembered): a journal directory of hundreds of runs costs one walk, not one per file (each walk
+    /// forks a stat and a dirname per level).
     /// </summary>
     public const string Script = """
-        k=$1; u=${2:-$(id -un)}; shift 2; i=0
+        k=$1; u=${2:-$(id -un)}; shift 2; i=0; ok=
         for p in "$@"; do
           i=$((i + 1))
           if [ "$k" = a ]; then
@@ -30,17 +33,20 @@ public static class SafePath
             if [ $((0$2 & 022)) -ne 0 ]; then echo "$i can be written by others than $u (mode $2)"; continue; fi
             d=$(dirname -- "$p")
           fi
+          [ -n "$ok" ] && [ "$d" = "$ok" ] && continue
+          w=$d; bad=
           d=$(cd -P -- "$d" 2>/dev/null && pwd) || { echo "$i is in a directory that cannot be entered"; continue; }
           while :; do
-            s=$(stat -c '%U %a' -- "$d") || { echo "$i is under $d, which cannot be examined"; break; }
+            s=$(stat -c '%U %a' -- "$d") || { echo "$i is under $d, which cannot be examined"; bad=1; break; }
             set -- $s
-            if [ "$1" != root ] && [ "$1" != "$u" ]; then echo "$i is under $d, which belongs to $1"; break; fi
+            if [ "$1" != root ] && [ "$1" != "$u" ]; then echo "$i is under $d, which belongs to $1"; bad=1; break; fi
             if [ $((0$2 & 022)) -ne 0 ] && { [ "$1" != root ] || [ $((0$2 & 01000)) -eq 0 ]; }; then
-              echo "$i is under $d, which others can write (mode $2)"; break
+              echo "$i is under $d, which others can write (mode $2)"; bad=1; break
             fi
             [ "$d" = / ] && break
             d=$(dirname -- "$d")
           done
+          if [ -z "$bad" ]; then ok=$w; fi
         done
         """;
 

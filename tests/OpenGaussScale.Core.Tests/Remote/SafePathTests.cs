@@ -115,4 +115,20 @@ public sealed class SafePathTests : IDisposable
         System.IO.File.SetUnixFileMode(open.FullName, (UnixFileMode)0x1FF);
         Assert.Equal($"is under {open.FullName}, which others can write (mode 777)", Check(SafePathKind.NotMadeYet, owner: null, Path.Combine(open.FullName, "x", "lock"))[0]);
     }
+
+    [Fact]
+    public void Many_files_of_one_directory_share_one_walk_and_a_refused_directory_is_refused_for_each_of_its_files()
+    {
+        var good = Enumerable.Range(0, 50).Select(n => File($"run-{n}.jsonl")).ToList();
+        var open = Directory.CreateDirectory(Path.Combine(_root.FullName, "open"));
+        var inOpen = Enumerable.Range(0, 2).Select(n => Path.Combine(open.FullName, $"run-{n}.jsonl")).ToList();
+        inOpen.ForEach(f => System.IO.File.WriteAllText(f, "{}"));
+        System.IO.File.SetUnixFileMode(open.FullName, (UnixFileMode)0x1FF); // 0777, no sticky bit
+
+        // The good directory again after the open one: it is walked again and still passes.
+        var refusals = Check(SafePathKind.File, Me, [.. good, .. inOpen, good[0]]);
+
+        var reason = $"is under {open.FullName}, which others can write (mode 777)";
+        Assert.Equal(new Dictionary<int, string> { [50] = reason, [51] = reason }, refusals);
+    }
 }

@@ -1,4 +1,5 @@
 using OpenGaussScale.Core.Engines.OpenGauss;
+using OpenGaussScale.Core.Model;
 
 namespace OpenGaussScale.Core.Tests.Engines;
 
@@ -42,6 +43,24 @@ public sealed class OpenGaussOutputParsingTests
         Assert.Equal("10.244.42.115:65301-->10.244.181.97:35446", sender["channel"]);
         Assert.Empty(query.Receivers);
         Assert.False(query.InTransition);
+    }
+
+    // issue 16 item 8: with uppercase_attribute_name=on the server returns upper-case column names, and gs_ctl prints
+    // them as it gets them; the section titles are gs_ctl's own text and stay as they are.
+    [Fact]
+    public void Gs_ctl_query_with_upper_case_keys_reads_the_same_role_state_and_senders()
+    {
+        var upper = string.Join('\n', QueryPrimary.Split('\n').Select(l => l.StartsWith('\t') ? "\t" + l[1..l.IndexOf(':', StringComparison.Ordinal)].ToUpperInvariant() + l[l.IndexOf(':', StringComparison.Ordinal)..] : l));
+        Assert.Contains("\tLOCAL_ROLE ", upper, StringComparison.Ordinal);
+
+        var query = GsCtlQuery.Parse(upper);
+
+        Assert.True(query.ServerRunning);
+        Assert.Equal(LiveRole.Primary, query.LiveRole);
+        Assert.True(query.IsDbState("Normal"));
+        var sender = Assert.Single(query.Senders);
+        Assert.Equal("Standby", sender["peer_role"]);
+        Assert.Equal("Streaming", sender["state"]);
     }
 
     [Fact]

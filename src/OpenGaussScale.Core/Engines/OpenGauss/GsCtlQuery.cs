@@ -4,7 +4,9 @@ namespace OpenGaussScale.Core.Engines.OpenGauss;
 
 /// <summary>
 /// `gs_ctl query -D DATADIR`, parsed: the HA state block, one block per sender (walsender) and per receiver.
-/// Keys are kept as printed (local_role, db_state, peer_role, peer_state, state, sync_state, channel, ...).
+/// Keys are kept as printed (local_role, db_state, peer_role, peer_state, state, sync_state, channel, ...) and looked up
+/// without regard to case: gs_ctl prints the column names the server returns, which are upper-case on a server with
+/// uppercase_attribute_name=on (LOCAL_ROLE, DB_STATE), and a lookup by the lower-case name must still find them.
 /// </summary>
 public sealed record GsCtlQuery(
     bool ServerRunning,
@@ -35,7 +37,7 @@ public sealed record GsCtlQuery(
     public static GsCtlQuery Parse(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var ha = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ha = NewBlock();
         var senders = new List<Dictionary<string, string>>();
         var receivers = new List<Dictionary<string, string>>();
         Dictionary<string, string>? block = null;
@@ -69,14 +71,14 @@ public sealed record GsCtlQuery(
             }
 
             // A new sender or receiver block starts at its pid line.
-            if (section == "Senders info" && (key == "sender_pid" || block is null))
+            if (section == "Senders info" && (IsKey(key, "sender_pid") || block is null))
             {
-                block = [];
+                block = NewBlock();
                 senders.Add(block);
             }
-            else if (section == "Receiver info" && (key == "receiver_pid" || block is null))
+            else if (section == "Receiver info" && (IsKey(key, "receiver_pid") || block is null))
             {
-                block = [];
+                block = NewBlock();
                 receivers.Add(block);
             }
 
@@ -86,4 +88,8 @@ public sealed record GsCtlQuery(
         var running = !output.Contains("Is server running?", StringComparison.Ordinal) && ha.ContainsKey("db_state");
         return new GsCtlQuery(running, ha, senders, receivers);
     }
+
+    private static Dictionary<string, string> NewBlock() => new(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsKey(string key, string name) => string.Equals(key, name, StringComparison.OrdinalIgnoreCase);
 }

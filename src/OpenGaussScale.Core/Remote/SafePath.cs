@@ -52,9 +52,21 @@ public static class SafePath
 
     /// <summary>
     /// sh -c script: $1 a directory root is about to run programs from; prints the first file or directory under it
-    /// that root does not own or that others (group or anyone) can write, and nothing when there is none.
+    /// that root does not own or that others (group or anyone) can write, and nothing when there is none; exits
+    /// non-zero when the walk itself fails. Another root step may write a file there through a temporary name while
+    /// this runs (hosts that share one file system share the package directory), so a name find read and then could
+    /// not examine is looked at again alone: one that is gone, or is root's now, is no danger (-ignore_readdir_race,
+    /// GNU find, only stops the walk from failing on it; find counts it as a match).
     /// </summary>
-    public const string TreeScript = "find \"$1\" \\( ! -user 0 -o -perm -0002 -o -perm -0020 \\) -print -quit";
+    public const string TreeScript = """
+        m=$(find "$1" -ignore_readdir_race \( ! -user 0 -o -perm -0002 -o -perm -0020 \) -print) || exit 1
+        [ -n "$m" ] || exit 0
+        printf '%s\n' "$m" | while IFS= read -r p; do
+          if [ -n "$(find "$p" -maxdepth 0 \( ! -user 0 -o -perm -0002 -o -perm -0020 \) -print 2>/dev/null)" ]; then
+            printf '%s\n' "$p"; break
+          fi
+        done
+        """;
 
     /// <summary>The check of <paramref name="paths"/> as a command (run as the user whose view counts, usually root).</summary>
     /// <param name="owner">The expected owner; null: the user the command runs as.</param>

@@ -79,6 +79,35 @@ public sealed class RootWritesTests : IDisposable
         Assert.Equal($"{script} (under {package.FullName}) is not root's alone", await SafePath.WhyRootMustNotRunFromAsync(_shell, package.FullName, CancellationToken.None));
     }
 
+    [RootFact]
+    public async Task Files_root_writes_and_renames_in_the_package_directory_during_the_check_do_not_fail_it()
+    {
+        // On hosts that share one file system (the playground; an NFS package directory) one host's preinstall writes
+        // its XML through a temporary name while another host's check walks the same directory: find stats a name it
+        // read a moment before and finds it gone. A vanished file is no danger; only what is there counts.
+        var package = Directory.CreateDirectory(PathOf("package"));
+        for (var i = 0; i < 200; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(package.FullName, $"f{i:D3}"), "x");
+        }
+
+        var churn = _shell.RunAsync(new RemoteCommand(["sh", "-c", "cd \"$1\" && while [ ! -e stop ]; do for i in 1 2 3 4 5 6 7 8 9; do : > t$i; mv -f t$i x$i; rm -f x$i; done; done", "churn", package.FullName]), CancellationToken.None);
+        try
+        {
+            for (var run = 0; run < 300; run++)
+            {
+                var tree = await _shell.RunAsync(new RemoteCommand(["sh", "-c", SafePath.TreeScript, "ogscale-safe-tree", package.FullName]), CancellationToken.None);
+                Assert.True(tree.Succeeded, $"run {run}: {tree.StandardError}");
+                Assert.Equal("", tree.StandardOutput);
+            }
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(Path.Combine(package.FullName, "stop"), "");
+            await churn;
+        }
+    }
+
     [Fact]
     public async Task The_cluster_lock_is_never_taken_in_a_directory_anyone_can_write()
     {

@@ -73,6 +73,11 @@ internal static partial class DeviceSectionReader
         var dataNode1 = section.Find("dataNode1") is XmlParam dn ? DataNode1(dn, check) : null;
         var replicas = dataNode1 is null ? (int?)null : dataNode1.Standbys.Count + 1;
         CheckDataNodeExtras(section, replicas, check);
+        if (section.IsPresent("dataNode1"))
+        {
+            // openGauss-OM parses the stream maps on the DEVICE carrying dataNode1 only (StreamIpMapRule).
+            StreamIpMapRule.Check(section, check);
+        }
 
         return new DeviceFacts
         {

@@ -1,6 +1,7 @@
 using OpenGaussScale.Core.Errors;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Reflection;
 
 namespace OpenGaussScale.Cli;
@@ -24,6 +25,11 @@ public static class CliApp
         root.Subcommands.Add(Commands.StatusCommand.Create(services));
         root.Subcommands.Add(Commands.ResumeCommand.Create(services));
         root.Subcommands.Add(Commands.RollbackCommand.Create(services));
+
+        // Bare `ogscale` is a question, not a mistake: it gets the help (exit 0) instead of "Required command was not provided".
+        Commands.VerbExamples.AddToHelp(root);
+        var help = root.Options.OfType<HelpOption>().Single();
+        root.SetAction(parse => ((SynchronousCommandLineAction)help.Action!).Invoke(parse));
         return root;
     }
 
@@ -38,7 +44,10 @@ public static class CliApp
         help.Aliases.Remove("-h");
         help.Aliases.Remove("/h");
         help.Aliases.Remove("/?");
-        root.Options.OfType<VersionOption>().Single().Aliases.Add("-V");
+        // -V/--version on every verb, as gs_expansion/gs_dropnode take -V whatever else the line has.
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Aliases.Add("-V");
+        version.Recursive = true;
         return root;
     }
 
@@ -65,14 +74,20 @@ public static class CliApp
         // read forever) and the original tools have none; an argument starting with @ is taken as it is.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
+        // (Help and --version clear them: `expand -V` has no -U and still prints the version.)
         // Parse errors are usage errors (exit 2), reported on stderr without a help dump on stdout, so a script
         // that captures stdout never mistakes help text for a result.
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var error = invocation.Error;
             foreach (var parseError in parse.Errors)
             {
                 await error.WriteLineAsync($"error: {Rendering.UsageErrors.Describe(parseError.Message, args, parse)}").ConfigureAwait(false);
+            }
+
+            foreach (var suggestion in Rendering.TypoHints.For(parse))
+            {
+                await error.WriteLineAsync($"hint: {suggestion}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync($"hint: run `{CommandPath(program, parse)} --help` for the usage").ConfigureAwait(false);

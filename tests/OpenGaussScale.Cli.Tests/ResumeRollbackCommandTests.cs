@@ -73,6 +73,16 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_keeps_the_stall_limit_of_the_run_and_refuses_one_out_of_range()
+    {
+        var kept = await CliHarness.RunAsync(Services(), "resume", "--journal", Journal("expand-stall", "/nonexistent/cluster.xml", finished: null, stallSeconds: 900), "--yes");
+        var refused = await CliHarness.RunAsync(Services(), "resume", "--journal", Journal("expand-stall-0", "/nonexistent/cluster.xml", finished: null, stallSeconds: 0), "--yes");
+
+        Assert.Contains("--parallel 6 --stall-time-out 900 --time-out 300 --engine opengauss --yes", kept.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the value of --stall-time-out must be an integer from 1 to 2147483646 (GAUSS-50004)", refused.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dropnode_journal_is_resumed_as_dropnode_with_its_restart_choice()
     {
         var journal = Path.Combine(_state, "dropnode.jsonl");
@@ -268,9 +278,9 @@ public sealed class ResumeRollbackCommandTests : IDisposable
     }
 
     // An expand journal in the control host's copy directory: one step done with one change, one step started.
-    private string Journal(string runId, string xml, int? finished, string? hbaMethod = null)
+    private string Journal(string runId, string xml, int? finished, string? hbaMethod = null, int? stallSeconds = null)
     {
-        var method = hbaMethod is null ? "" : $",\"hbaMethod\":\"{hbaMethod}\"";
+        var method = (hbaMethod is null ? "" : $",\"hbaMethod\":\"{hbaMethod}\"") + (stallSeconds is null ? "" : $",\"stallTimeoutSeconds\":{stallSeconds}");
         var dir = Path.Combine(_state, "journal");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, runId + ".jsonl");

@@ -97,16 +97,19 @@ internal static class CommonOptions
     /// original's message (GAUSS-50003, gs_expansion's getopt check) instead of a converter error, and no validator
     /// ever reads a value that failed to convert (System.CommandLine throws there: exit 134 and a stack trace).
     /// </summary>
-    public static Option<int> TimeOut(string description) =>
-        new("--time-out")
+    public static Option<int> TimeOut(string description) => Seconds("--time-out", description);
+
+    /// <summary>A number of seconds from 1 (default 300), checked as <see cref="TimeOut"/> is.</summary>
+    public static Option<int> Seconds(string name, string description) =>
+        new(name)
         {
             Description = description,
             DefaultValueFactory = _ => 300,
             HelpName = "SECS",
             CustomParser = r => ParseWholeNumber(r, 300) switch
             {
-                null => Refuse(r, $"the value of --time-out must be a nonnegative integer, not '{Printable(r.Tokens[^1].Value)}' (GAUSS-50003)"),
-                long seconds when InvocationChecks.TimeoutProblem(seconds) is { } problem => Refuse(r, problem),
+                null => Refuse(r, $"the value of {name} must be a nonnegative integer, not '{Printable(r.Tokens[^1].Value)}' (GAUSS-50003)"),
+                long seconds when InvocationChecks.TimeoutProblem(seconds, name) is { } problem => Refuse(r, problem),
                 var seconds => (int)seconds,
             },
         };

@@ -20,7 +20,10 @@ internal static class ExpandCommand
         var hosts = CommonOptions.Hosts("the new hosts' backIp1 addresses, comma-separated (repeatable)");
         var local = new Option<bool>("-L") { Description = "local mode: the new hosts already run a single-node database installed the same way; only build the replication relation" };
         var package = new Option<DirectoryInfo?>("--package") { Description = "the directory of the openGauss release (Server and OM tarballs, sha256); default: the current directory when it holds them", HelpName = "DIR" };
-        var timeout = CommonOptions.TimeOut("seconds any wait on a remote step may last (a transfer, a build's catch-up)");
+        var timeout = CommonOptions.TimeOut("openGauss: seconds the package transfer to each new host may last (as gs_expansion's; no other wait uses it)");
+        var stallTimeout = CommonOptions.Seconds(
+            "--stall-time-out",
+            "seconds a build or base backup may copy nothing before it is stopped (one that copies is never cut), and the longest any other wait may last (start, catch-up, re-point, restart, reload)");
         var dryRun = new Option<bool>("--dry-run") { Description = "check everything and print the plan (every command, per host, in order); change nothing" };
         var yes = new Option<bool>("--yes") { Description = "do not ask for confirmation on a terminal" };
         var parallel = new Option<int?>("--parallel")
@@ -50,6 +53,7 @@ internal static class ExpandCommand
         command.Options.Add(local);
         command.Options.Add(package);
         command.Options.Add(timeout);
+        command.Options.Add(stallTimeout);
         command.Options.Add(dryRun);
         command.Options.Add(yes);
         command.Options.Add(parallel);
@@ -67,6 +71,7 @@ internal static class ExpandCommand
                 Local = parse.GetValue(local),
                 Package = parse.GetValue(package)?.FullName,
                 TimeoutSeconds = parse.GetValue(timeout),
+                StallTimeoutSeconds = parse.GetValue(stallTimeout),
                 DryRun = parse.GetValue(dryRun),
                 Parallel = parse.GetValue(parallel),
                 Engine = parse.GetRequiredValue(engine),
@@ -107,6 +112,7 @@ internal static class ExpandCommand
             LocalMode = args.Local,
             PackageDirectory = engine.ShipsPackage && !args.Local ? args.Package ?? CurrentDirectoryPackage() : null,
             Timeout = TimeSpan.FromSeconds(args.TimeoutSeconds),
+            StallTimeout = TimeSpan.FromSeconds(args.StallTimeoutSeconds),
             DryRun = args.DryRun,
             Parallelism = args.Parallel ?? Math.Max(1, hosts.Count * 3),
             EnvironmentFile = args.EnvironmentFile,

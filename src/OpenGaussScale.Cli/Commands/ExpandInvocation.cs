@@ -1,3 +1,4 @@
+using OpenGaussScale.Core.Model;
 using OpenGaussScale.Core.State;
 
 namespace OpenGaussScale.Cli.Commands;
@@ -23,6 +24,9 @@ internal sealed record ExpandInvocation
 
     public required int TimeoutSeconds { get; init; }
 
+    /// <summary>--stall-time-out.</summary>
+    public int StallTimeoutSeconds { get; init; } = (int)ExpandRequest.DefaultStallTimeout.TotalSeconds;
+
     public bool DryRun { get; init; }
 
     public int? Parallel { get; init; }
@@ -46,6 +50,7 @@ internal sealed record ExpandInvocation
             Local = run.LocalMode ?? false,
             Package = run.PackageDirectory,
             TimeoutSeconds = run.TimeoutSeconds,
+            StallTimeoutSeconds = run.StallTimeoutSeconds ?? (int)ExpandRequest.DefaultStallTimeout.TotalSeconds,
             Parallel = run.Parallelism,
             Engine = run.Engine,
             HbaMethod = run.HbaMethod,
@@ -62,6 +67,9 @@ internal sealed record ExpandInvocation
         .. InvocationText.Option("--package", Package),
         .. InvocationText.Option("--parallel", Parallel?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         .. InvocationText.Option("--hba-method", HbaMethod),
+        .. InvocationText.Option(
+            "--stall-time-out",
+            StallTimeoutSeconds == (int)ExpandRequest.DefaultStallTimeout.TotalSeconds ? null : StallTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         .. InvocationText.Tail(TimeoutSeconds, Engine, EnvironmentFile),
     ];
 }

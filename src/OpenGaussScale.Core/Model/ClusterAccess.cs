@@ -27,6 +27,9 @@ public abstract record ClusterAccess
 
     public required ILogger Log { get; init; }
 
-    /// <summary>The bound on every wait for a remote step or probe (--time-out).</summary>
+    /// <summary>
+    /// The bound on every wait for a remote step or probe, and how long a copy may go without progress (expand:
+    /// --stall-time-out; dropnode and rollback: --time-out, as they send no package).
+    /// </summary>
     public required TimeSpan Timeout { get; init; }
 }

@@ -20,8 +20,20 @@ public sealed record ExpandRequest
     /// <summary>The directory with the Server/OM tarballs (openGauss, not with -L).</summary>
     public string? PackageDirectory { get; init; }
 
-    /// <summary>--time-out: the bound on every wait on a remote step.</summary>
+    /// <summary>
+    /// --time-out: the bound on sending the package to each new host (openGauss), as gs_expansion's; nothing else
+    /// waits on it.
+    /// </summary>
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>
+    /// --stall-time-out: how long a build or base backup may copy nothing, and the bound on every other wait (start,
+    /// catch-up, re-point, restart, reload).
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = DefaultStallTimeout;
+
+    /// <summary>--stall-time-out when none is given (and in the journal of an ogscale that had none).</summary>
+    public static readonly TimeSpan DefaultStallTimeout = TimeSpan.FromSeconds(300);
 
     public bool DryRun { get; init; }
 

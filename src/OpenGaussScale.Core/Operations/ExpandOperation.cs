@@ -119,7 +119,7 @@ public sealed class ExpandOperation
 
     private async Task<ExpandResult> RunPlansAsync(ExpandRequest request, Plan plan, Journal journal, CancellationToken cancellationToken)
     {
-        var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout);
+        var stepContext = _env.StepsContext(_engine.Reverter, journal, request.Config, request.User, request.Group, request.EnvironmentFile, request.StallTimeout);
         var executor = new PlanExecutor(_env.Progress, _env.Resume?.DoneSteps, _env.Faults);
         var execution = await executor.RunAsync(plan, stepContext, request.Parallelism, cancellationToken).ConfigureAwait(false);
         if (execution.Cancelled)
@@ -231,7 +231,7 @@ public sealed class ExpandOperation
         })];
 
     private EngineContext EngineContextFor(ExpandRequest request) =>
-        _env.EngineContext(request.Config, request.User, request.Group, request.EnvironmentFile, request.Timeout) with
+        _env.EngineContext(request.Config, request.User, request.Group, request.EnvironmentFile, request.StallTimeout) with
         {
             NeedsPackage = !request.LocalMode,
             PackageDirectory = request.PackageDirectory,

@@ -24,6 +24,7 @@ public static class RunRecordChecks
             run.Hosts.Count == 0 ? "-h names no host (GAUSS-35701): give the hosts' backIp1 addresses, comma-separated" : null,
             .. run.Hosts.Select(h => InvocationChecks.UnsafeValueProblem("-h", h)),
             InvocationChecks.TimeoutProblem(run.TimeoutSeconds),
+            run.StallTimeoutSeconds is { } stall ? InvocationChecks.TimeoutProblem(stall, "--stall-time-out") : null,
             run.Parallelism is { } steps ? InvocationChecks.ParallelismProblem(steps) : null,
             InvocationChecks.OneOfProblem("--engine", run.Engine, [EngineDetection.OpenGauss, EngineDetection.PostgreSql]),
             run.HbaMethod is { } method ? InvocationChecks.OneOfProblem("--hba-method", method, HbaEntry.Methods) : null,

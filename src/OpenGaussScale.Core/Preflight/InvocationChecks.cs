@@ -83,8 +83,8 @@ public static class InvocationChecks
     }
 
     /// <summary>--time-out SECS: 1 to 2147483646, as gs_expansion's getopt check (GAUSS-50004).</summary>
-    public static string? TimeoutProblem(long seconds) =>
-        seconds is < 1 or > MaxTimeoutSeconds ? "the value of --time-out must be an integer from 1 to 2147483646 (GAUSS-50004)" : null;
+    public static string? TimeoutProblem(long seconds, string option = "--time-out") =>
+        seconds is < 1 or > MaxTimeoutSeconds ? $"the value of {option} must be an integer from 1 to 2147483646 (GAUSS-50004)" : null;
 
     /// <summary>--parallel N: at least 1.</summary>
     public static string? ParallelismProblem(long steps) => steps < 1 ? "--parallel must be at least 1" : null;

@@ -45,6 +45,9 @@ public sealed record RunRecord
 
     public required int TimeoutSeconds { get; init; }
 
+    /// <summary>expand: --stall-time-out (null in the journal of an ogscale that had no such option).</summary>
+    public int? StallTimeoutSeconds { get; init; }
+
     /// <summary>expand: --parallel, as the run used it.</summary>
     public int? Parallelism { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record RunRecord
         return Common(Expand, engine, owner, request.Hosts, request.User, request.Group, request.Timeout, request.EnvironmentFile) with
         {
             Xml = Path.GetFullPath(request.Config.FilePath),
+            StallTimeoutSeconds = (int)request.StallTimeout.TotalSeconds,
             LocalMode = request.LocalMode,
             PackageDirectory = request.PackageDirectory,
             Parallelism = request.Parallelism,

@@ -12,13 +12,16 @@ public static class Poll
     // With a 2 s cap a wait saw a build that had ended up to 2 s late (1 s on average, per host and per wait).
     public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
 
-    /// <summary>Asks <paramref name="probe"/> until it returns true; false when <paramref name="timeout"/> passes first.</summary>
+    /// <summary>
+    /// Asks <paramref name="probe"/> until it returns true; false when <paramref name="timeout"/> passes first
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: never; the probe itself decides when to stop).
+    /// </summary>
     public static async Task<bool> UntilAsync(
         Func<CancellationToken, Task<bool>> probe, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(clock);
-        var deadline = clock.GetUtcNow() + timeout;
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + timeout;
         var pause = FirstPause;
         while (true)
         {

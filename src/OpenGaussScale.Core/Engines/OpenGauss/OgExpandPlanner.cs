@@ -58,7 +58,7 @@ internal static class OgExpandPlanner
                 steps.Add(Step("preinstall", node, $"preinstall {node.Name}",
                     new PreinstallAction(node, config, package.Directory, xmlPath, SingleNodeXml.Write(config, node, pgHost), user, request.Group, env), [Id("transfer", node)]));
                 steps.Add(Step("install", node, $"install and initialise the database on {node.Name}",
-                    new InstallAction(node, config, xmlPath, user, request.Group, env, request.Timeout, LeftoverData.IsOwn(state, node)), [Id("preinstall", node)]));
+                    new InstallAction(node, config, xmlPath, user, request.Group, env, LeftoverData.IsOwn(state, node)), [Id("preinstall", node)]));
                 ready.Add(Id("install", node));
             }
 

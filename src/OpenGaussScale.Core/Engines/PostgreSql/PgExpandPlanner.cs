@@ -39,9 +39,9 @@ internal static class PgExpandPlanner
                 new CredentialAction(node, upstream, request.Config.Primary, user, env), [Id("allow", node), .. afterUpstream]));
             steps.Add(Step("slot", node, $"create the slot of {node.Name} on {upstream.Name}", new CreateSlotAction(upstream, node, user, env), afterUpstream));
             steps.Add(Step("basebackup", node, $"copy {upstream.Name} to {node.Name}",
-                new BaseBackupAction(node, upstream, user, env, ListenAddresses(node, state), request.Timeout, LeftoverData.IsOwn(state, node)),
+                new BaseBackupAction(node, upstream, user, env, ListenAddresses(node, state), LeftoverData.IsOwn(state, node)),
                 [Id("prepare", node), Id("allow", node), Id("credential", node), Id("slot", node)]));
-            steps.Add(Step("start", node, $"start {node.Name}", new StartStandbyAction(node, user, env, $"{LogDirectory(request)}/postgresql.log", request.Timeout), [Id("basebackup", node)]));
+            steps.Add(Step("start", node, $"start {node.Name}", new StartStandbyAction(node, user, env, $"{LogDirectory(request)}/postgresql.log", request.StallTimeout), [Id("basebackup", node)]));
             steps.Add(Step("wait", node, $"wait until {node.Name} streams", new WaitStreamingAction(node, upstream, user, env, $"{LogDirectory(request)}/postgresql.log"), [Id("start", node)]));
         }
 

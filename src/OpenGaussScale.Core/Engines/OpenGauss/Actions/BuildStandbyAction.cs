@@ -10,8 +10,9 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// <summary>
 /// Turns the new host into a standby (reference 3.4 step 3): stop, start as standby (an uncompleted build is fine),
 /// then `gs_ctl build -M standby|cascade_standby` in the background (it survives a dropped SSH connection, as the
-/// original's nohup does), and poll with backoff, bounded by --time-out (the original waits forever, reference 7.3
-/// #10), until the build is over and `gs_ctl query` shows the expected role Normal. The build leaves a replication slot
+/// original's nohup does), and poll with backoff until the build is over and `gs_ctl query` shows the expected role
+/// Normal. The original waits forever (reference 7.3 #10); here a build that copies nothing for --stall-time-out
+/// fails, and so does a standby not Normal that long after its build returned. The build leaves a replication slot
 /// named after the new node's application_name on its upstream; when the upstream had none, that slot is journaled as
 /// created, so a rollback drops it (an inactive slot keeps WAL on the primary forever).
 /// </summary>
@@ -87,26 +88,46 @@ internal sealed class BuildStandbyAction : StepAction
 
         context.Log.Information("{Host}: gs_ctl build -M {Mode} runs as pid {Pid}, log {Log}", _node.BackIp, _node.IsCascade ? "cascade_standby" : "standby", pid, _logFile);
         var running = StepContextExtensions.AsUser(_node, _user, _environmentFile, "kill", "-0", pid);
+        var size = CopyProgress.SizeCommand(_node, _user, _environmentFile);
+        var watch = new StallWatch(context.Timeout, context.Clock);
         GsCtlQuery? last = null;
-        var built = await Poll.UntilAsync(
+        var stalled = false;
+        DateTimeOffset? ended = null;
+        await Poll.UntilAsync(
             async token =>
             {
+                // No wall-clock limit while the build copies (gs_expansion sets none either; --time-out bounds only
+                // the package transfer): it is cut only when its data directory stops growing.
                 if ((await context.TryRunAsync(running, token).ConfigureAwait(false)).Succeeded)
                 {
-                    return false;
+                    return stalled = await CopyProgress.StalledAsync(context, size, watch, token).ConfigureAwait(false);
                 }
 
+                // gs_ctl build returns once it started the standby; the standby then connects to its upstream and
+                // catches up, and db_state passes "Need repair", "Starting" or "Catchup" on the way to Normal: none of
+                // them ends the wait alone, only a server that stopped or the stall limit since the build returned.
+                ended ??= context.Clock.GetUtcNow();
                 last = await QueryAsync(context, token).ConfigureAwait(false);
-                return IsBuilt(last) || !last.ServerRunning || last.IsDbState("Need repair");
+                return IsBuilt(last) || !last.ServerRunning || context.Clock.GetUtcNow() - ended >= context.Timeout;
             },
-            context.Timeout,
+            Timeout.InfiniteTimeSpan,
             context.Clock,
             cancellationToken).ConfigureAwait(false);
 
-        if (!built || !IsBuilt(last))
+        if (stalled)
+        {
+            // The build would otherwise go on writing into a directory the undo is about to clear.
+            await context.TryRunAsync(StepContextExtensions.AsUser(_node, _user, _environmentFile, "kill", pid), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stalled || !IsBuilt(last))
         {
             var log = await context.TryRunAsync(StepContextExtensions.AsUser(_node, _user, _environmentFile, "tail", "-n", "5", _logFile), cancellationToken).ConfigureAwait(false);
-            var what = built ? $"it is {last?.LocalRole ?? "not running"} {last?.DbState ?? ""}".TrimEnd() : $"it did not finish within --time-out {context.Timeout.TotalSeconds:0} s";
+            var what = stalled
+                ? CopyProgress.Stall(watch)
+                : last!.ServerRunning
+                    ? $"it is {$"{last.LocalRole} {last.DbState}".Trim()}, not {_expectedRole.Text()} Normal, {context.Timeout.TotalSeconds:0} s after the build returned"
+                    : "it is not running after the build";
             throw new InvalidOperationException($"build {_expectedRole.Text().ToLowerInvariant()} {_node.BackIp} failed: {what}; {_logFile}: {log.StandardOutput.ReplaceLineEndings(" | ").Trim()}");
         }
     }

@@ -11,13 +11,17 @@ namespace OpenGaussScale.Core.Engines.OpenGauss.Actions;
 /// </summary>
 internal sealed class InstallAction : StepAction
 {
+    // gs_expansion runs the install on a new host with this bound, not --time-out (DefaultValue.TIMEOUT_PSSH_INSTALL,
+    // script/gspylib/common/Common.py @792253f, line 192; --time-out bounds only the package transfer there).
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1800);
+
     private const string DoneScript = "[ -x \"$1/bin/gaussdb\" ] && [ -f \"$2/PG_VERSION\" ]";
 
     private readonly NodeConfig _node;
     private readonly IReadOnlyList<PlannedCommand> _commands;
     private readonly PlannedCommand _done;
 
-    public InstallAction(NodeConfig node, ClusterConfig config, string xmlPath, string user, string group, string environmentFile, TimeSpan timeout, bool clearLeftover = false)
+    public InstallAction(NodeConfig node, ClusterConfig config, string xmlPath, string user, string group, string environmentFile, bool clearLeftover = false)
     {
         _node = node;
         var logFile = $"{config.LogPath.TrimEnd('/')}/{user}/om/gs_local.log";
@@ -27,8 +31,8 @@ internal sealed class InstallAction : StepAction
             .. clearLeftover ? [LeftoverData.Clear(node, user, environmentFile)] : Array.Empty<PlannedCommand>(),
             StepContextExtensions.AsUser(node, user, environmentFile,
                 "python3", $"{scripts}/Install.py", "-t", "install_cluster", "-U", $"{user}:{group}", "-X", xmlPath, "-R", config.AppPath, "-c", config.ClusterName, "-l", logFile)
-                .WithTimeout(timeout),
-            StepContextExtensions.AsUser(node, user, environmentFile, "python3", $"{scripts}/InitInstance.py", "-U", user, "-l", logFile).WithTimeout(timeout),
+                .WithTimeout(Limit),
+            StepContextExtensions.AsUser(node, user, environmentFile, "python3", $"{scripts}/InitInstance.py", "-U", user, "-l", logFile).WithTimeout(Limit),
             OgCommands.GucSet(node, user, environmentFile, [new("listen_addresses", $"localhost,{node.BackIp}"), new("port", node.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))], reload: false),
         ];
         _done = StepContextExtensions.AsUser(node, user, environmentFile, "sh", "-c", DoneScript, "ogscale-installed", config.AppPath, node.DataDir);

@@ -3,6 +3,7 @@ using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Remote;
 using OpenGaussScale.Core.State;
 using System.Globalization;
+using OpenGaussScale.Core.Waiting;
 
 namespace OpenGaussScale.Core.Engines.PostgreSql.Actions;
 
@@ -29,30 +30,35 @@ internal sealed class BaseBackupAction : StepAction
 
     private readonly NodeConfig _node;
     private readonly IReadOnlyList<PlannedCommand> _commands;
+    private readonly PlannedCommand _backup;
+    private readonly PlannedCommand _size;
     private readonly PlannedCommand _done;
 
-    public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, TimeSpan timeout, bool clearLeftover = false)
+    public BaseBackupAction(NodeConfig node, NodeConfig upstream, string user, string environmentFile, string? listenAddresses, bool clearLeftover = false)
     {
         _node = node;
         // As the standby's replication role, its password from the cluster user's .pgpass (never prompted for; PGPASSWORD,
         // which libpq prefers, removed). -R writes primary_conninfo with what libpq was given (user, passfile, host,
         // port, application_name); a password read from the .pgpass is not among them (libpq keeps it per host since
         // PostgreSQL 10, PQconninfo reports only a password given explicitly), so none lands in postgresql.auto.conf.
-        var backup = new PlannedCommand(node.BackIp, user, new RemoteCommand(
+        // No time limit of its own: a copy that moves may take as long as it needs; one whose data directory stops
+        // growing for the stall limit is stopped (ExecuteAsync).
+        _backup = new PlannedCommand(node.BackIp, user, new RemoteCommand(
         [
             "env", "-u", "PGPASSWORD",
             "pg_basebackup", "-h", upstream.BackIp, "-p", upstream.Port.ToString(CultureInfo.InvariantCulture), "-U", PgNames.ReplicationRole(node), "-w",
             "-D", node.DataDir, "-X", "stream", "-c", "fast", "-S", PgNames.SlotName(node), "-R",
             "-d", $"application_name={PgNames.ApplicationName(node)}",
         ])
-        { EnvironmentFile = environmentFile, Timeout = timeout });
+        { EnvironmentFile = environmentFile, Timeout = Timeout.InfiniteTimeSpan });
+        _size = CopyProgress.SizeCommand(node, user, environmentFile);
         var commands = new List<PlannedCommand>();
         if (clearLeftover)
         {
             commands.Add(LeftoverData.Clear(node, user, environmentFile));
         }
 
-        commands.Add(backup);
+        commands.Add(_backup);
         var listenLine = listenAddresses is null ? null : $"listen_addresses = {PgNames.Literal(listenAddresses)}";
         if (listenLine is not null)
         {
@@ -80,7 +86,46 @@ internal sealed class BaseBackupAction : StepAction
         await context.RecordChangeAsync(new ChangeRecord { Kind = ChangeKinds.DataCopy, Host = _node.BackIp, Path = _node.DataDir }, cancellationToken).ConfigureAwait(false);
         foreach (var command in _commands)
         {
-            await context.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            if (command == _backup)
+            {
+                await CopyAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    // pg_basebackup runs on its channel while its data directory is measured on another; a stall cancels the copy
+    // (which stops its process group on the node).
+    private async Task CopyAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var copy = context.RunAsync(_backup, stop.Token);
+        var watch = new StallWatch(context.Timeout, context.Clock);
+        var stalled = false;
+        await Poll.UntilAsync(
+            async token => copy.IsCompleted || (stalled = await CopyProgress.StalledAsync(context, _size, watch, token).ConfigureAwait(false)),
+            Timeout.InfiniteTimeSpan,
+            context.Clock,
+            cancellationToken).ConfigureAwait(false);
+        if (!stalled)
+        {
+            await copy.ConfigureAwait(false);
+            return;
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await copy.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The stall stopped it; said below.
+        }
+
+        throw new TimeoutException($"pg_basebackup into {_node.Name}:{_node.DataDir} was stopped: {CopyProgress.Stall(watch)}");
     }
 }

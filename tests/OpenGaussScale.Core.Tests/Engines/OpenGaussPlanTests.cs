@@ -1,6 +1,7 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Model;
+using OpenGaussScale.Core.Preflight;
 using OpenGaussScale.Core.Tests.Fakes;
 
 namespace OpenGaussScale.Core.Tests.Engines;
@@ -9,6 +10,10 @@ public sealed class OpenGaussPlanTests
 {
     // node1 primary (member, dn_6001) and node2 standby (member, dn_6002); node3 new standby; node4 new cascade.
     private static readonly ClusterConfig Cluster = Cascade(TestContexts.Cluster("192.168.0.1", "192.168.0.2", "192.168.0.3", "192.168.0.4"), 3);
+
+    // The names gs_om -t status gives its members; node5 (192.168.0.5) is in none of the tests' XML.
+    private static readonly Dictionary<string, string> GsOmNames = new() { ["192.168.0.1"] = "node1", ["192.168.0.2"] = "node2", ["192.168.0.5"] = "node5" };
+
     private readonly OpenGaussEngine _engine = new();
 
     [Fact]
@@ -162,6 +167,38 @@ public sealed class OpenGaussPlanTests
         var results = _engine.CheckExpand(Request("192.168.0.3", "192.168.0.4"), State());
 
         Assert.All(results, r => Assert.True(r.Ok, r.Message));
+    }
+
+    [Fact]
+    public void Checks_refuse_an_xml_that_leaves_out_a_live_standby_naming_it_and_the_fix()
+    {
+        // gs_om lists node5 (192.168.0.5, a standby that may be down), which has no DEVICE in the XML.
+        var state = State() with { Facts = OgFacts.Of(State()) with { Members = ["192.168.0.1", "192.168.0.2", "192.168.0.5"], MemberNames = GsOmNames } };
+
+        var results = _engine.CheckExpand(Request("192.168.0.3"), state);
+
+        var error = Assert.Single(results, r => !r.Ok);
+        Assert.Equal("xml-members", error.Check);
+        Assert.Equal("192.168.0.5", error.Host);
+        Assert.Equal(
+            "node5 (192.168.0.5) is a member of the cluster (gs_om -t status) but has no DEVICE in test.xml; gs_expansion refuses such an XML "
+                + "(\"not config in XML\"): expanding with it would remove the node's replconninfo entries from every node and drop it from the static config",
+            error.Message);
+        Assert.Equal(
+            "add the DEVICE of node5 (192.168.0.5) to the XML (the XML the cluster was installed with, extended by the new hosts), or drop it first with `ogscale dropnode -h 192.168.0.5`",
+            error.Hint);
+        Assert.False(new PreflightReport(results).Passed);
+    }
+
+    [Fact]
+    public void Checks_pass_an_xml_that_has_every_live_member()
+    {
+        var state = State() with { Facts = OgFacts.Of(State()) with { Members = ["192.168.0.1", "192.168.0.2"], MemberNames = GsOmNames } };
+
+        var results = _engine.CheckExpand(Request("192.168.0.3", "192.168.0.4"), state);
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Message));
+        Assert.Contains(results, r => r.Check == "xml-members" && r.Message == "every member of the cluster (2) has a DEVICE in the XML");
     }
 
     private static ClusterConfig Cascade(ClusterConfig cluster, int index) =>

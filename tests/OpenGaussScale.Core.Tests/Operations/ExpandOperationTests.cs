@@ -1,5 +1,6 @@
 using OpenGaussScale.Core.Config;
 using OpenGaussScale.Core.Engines;
+using OpenGaussScale.Core.Engines.OpenGauss;
 using OpenGaussScale.Core.Errors;
 using OpenGaussScale.Core.Execution;
 using OpenGaussScale.Core.Model;
@@ -55,6 +56,25 @@ public sealed class ExpandOperationTests : IDisposable
         Assert.Equal(ExitCodes.PreconditionFailed, result.ExitCode);
         Assert.Contains(result.Preflight!.Errors, e => e.Message == "primary is not Normal");
         Assert.Empty(engine.Executed);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
+    }
+
+    [Fact]
+    public async Task An_xml_that_leaves_out_a_live_member_exits_3_before_anything_is_planned_or_changed()
+    {
+        // The openGauss XML-coverage check over gs_om's members: 10.0.0.9 (node9) is a member the XML leaves out.
+        var facts = new OgFacts { Members = ["10.0.0.1", "10.0.0.9"], MemberNames = new Dictionary<string, string> { ["10.0.0.9"] = "node9" } };
+        var engine = new FakeEngine(_dir) { Checks = (request, _) => [.. OgExpandChecks.XmlMembers(request.Config, facts, "10.0.0.1")] };
+
+        var result = await Operation(engine).RunAsync(Request("10.0.0.2"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.PreconditionFailed, result.ExitCode);
+        var error = Assert.Single(result.Preflight!.Errors);
+        Assert.StartsWith("node9 (10.0.0.9) is a member of the cluster (gs_om -t status) but has no DEVICE in test.xml", error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Plan);
+        Assert.Null(engine.PlannedState);
+        Assert.Empty(engine.Executed);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "lock")));
         Assert.False(Directory.Exists(Path.Combine(_dir, "journal")));
     }
 
@@ -214,6 +234,9 @@ public sealed class ExpandOperationTests : IDisposable
 
         public string? PreflightError { get; init; }
 
+        /// <summary>Real checks to run instead of the canned result, when a test needs one.</summary>
+        public Func<ExpandRequest, ClusterState, IReadOnlyList<CheckResult>>? Checks { get; init; }
+
         /// <summary>The backIp of a node whose host key is revoked (the probe reports it refused, as the real probes do).</summary>
         public string? RevokedHostKey { get; init; }
 
@@ -249,7 +272,7 @@ public sealed class ExpandOperationTests : IDisposable
         }
 
         public IReadOnlyList<CheckResult> CheckExpand(ExpandRequest request, ClusterState state) =>
-            PreflightError is null ? [CheckResult.Pass("primary", "10.0.0.1", "Normal")] : [CheckResult.Fail("primary", "10.0.0.1", false, PreflightError)];
+            Checks is not null ? Checks(request, state) : PreflightError is null ? [CheckResult.Pass("primary", "10.0.0.1", "Normal")] : [CheckResult.Fail("primary", "10.0.0.1", false, PreflightError)];
 
         public Plan PlanExpand(ExpandRequest request, ClusterState state)
         {

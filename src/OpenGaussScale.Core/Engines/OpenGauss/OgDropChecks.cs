@@ -23,14 +23,11 @@ internal static class OgDropChecks
         // With -X the file must describe the running cluster: every gs_om member in it, with the same data directory.
         if (!request.LiveTopology)
         {
-            foreach (var ip in facts.Members)
+            foreach (var ip in OgXmlCoverage.MissingMembers(request.Config, facts))
             {
-                if (request.Config.FindByBackIp(ip) is null)
-                {
-                    yield return CheckResult.Fail("xml-consistency", ip, false,
-                        $"{ip} is a member of the cluster (gs_om -t status) but not in {request.Config.FilePath} (GAUSS-35711)",
-                        "use the XML of the running cluster, or leave out -X to read the topology from the cluster");
-                }
+                yield return CheckResult.Fail("xml-consistency", ip, false,
+                    $"{ip} is a member of the cluster (gs_om -t status) but not in {request.Config.FilePath} (GAUSS-35711)",
+                    "use the XML of the running cluster, or leave out -X to read the topology from the cluster");
             }
 
             foreach (var member in state.Members)

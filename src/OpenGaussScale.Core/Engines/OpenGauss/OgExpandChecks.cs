@@ -5,7 +5,7 @@ using OpenGaussScale.Core.Preflight;
 
 namespace OpenGaussScale.Core.Engines.OpenGauss;
 
-/// <summary>The openGauss-specific expansion checks (reference 2.1 items 5, 11, 18, 20 and the version check), pure over the probe.</summary>
+/// <summary>The openGauss-specific expansion checks (reference 2.1 items 5, 11, 18, 20, the version check and the XML covering every member), pure over the probe.</summary>
 internal static class OgExpandChecks
 {
     public static IEnumerable<CheckResult> Run(ExpandRequest request, ClusterState state)
@@ -18,6 +18,11 @@ internal static class OgExpandChecks
             ? CheckResult.Pass("cluster-status", primary, $"gs_om -t status --detail: cluster_state {state.ClusterStateText}")
             : CheckResult.Fail("cluster-status", primary, false, $"gs_om -t status --detail failed on the primary: {facts.StatusError}",
                 "check the cluster user's environment and the static config on the primary");
+
+        foreach (var result in XmlMembers(config, facts, primary))
+        {
+            yield return result;
+        }
 
         var environment = facts.Environment;
         foreach (var (name, expected, actual) in new[] { ("GAUSSHOME", config.AppPath, environment.GaussHome), ("GPHOME", config.ToolPath, environment.GpHome), ("PGHOST", config.TmpPath, environment.PgHost) })
@@ -92,6 +97,34 @@ internal static class OgExpandChecks
                 : CheckResult.Fail("capacity", primary, false,
                     $"max_wal_senders is {maxSenders} and {senders} are in use; {fromPrimary} new standbys need {fromPrimary} more",
                     "raise max_wal_senders on the primary (a restart is needed), or add fewer hosts");
+        }
+    }
+
+    // gs_expansion refuses an XML that leaves out a node of the static config: check_xml_config -> compare_cluster_info
+    // -> find_right_node raises "Node {0} not config in XML." (openGauss-OM script/gs_expansion lines 599-610 and
+    // 663-670, commit 792253f). ogscale must too: its mesh and regenerated static config come from the XML's nodes, so
+    // a left-out standby or cascade (running or not) would lose its replconninfo entries on every node and its place in
+    // the static config. gs_om -t status lists every static-config member, down ones included.
+    internal static IEnumerable<CheckResult> XmlMembers(ClusterConfig config, OgFacts facts, string primary)
+    {
+        var missing = OgXmlCoverage.MissingMembers(config, facts);
+        if (missing.Count == 0)
+        {
+            if (facts.Members.Count > 0)
+            {
+                yield return CheckResult.Pass("xml-members", primary, $"every member of the cluster ({facts.Members.Count}) has a DEVICE in the XML");
+            }
+
+            yield break;
+        }
+
+        foreach (var ip in missing)
+        {
+            var node = OgXmlCoverage.Describe(ip, facts);
+            yield return CheckResult.Fail("xml-members", ip, false,
+                $"{node} is a member of the cluster (gs_om -t status) but has no DEVICE in {config.FilePath}; gs_expansion refuses such an XML "
+                    + "(\"not config in XML\"): expanding with it would remove the node's replconninfo entries from every node and drop it from the static config",
+                $"add the DEVICE of {node} to the XML (the XML the cluster was installed with, extended by the new hosts), or drop it first with `ogscale dropnode -h {ip}`");
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed record OgFacts : EngineFacts
     /// <summary>The backIps it lists, for checking an XML against the running cluster.</summary>
     public IReadOnlyList<string> Members { get; init; } = [];
 
+    /// <summary>The node name gs_om gives each of <see cref="Members"/> (by IP), for naming a member the XML leaves out.</summary>
+    public IReadOnlyDictionary<string, string> MemberNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>`gs_om -V` on the primary, when it printed one.</summary>
     public string? GsOmVersion { get; init; }
 

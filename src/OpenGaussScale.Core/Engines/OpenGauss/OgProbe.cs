@@ -46,6 +46,8 @@ internal sealed class OgProbe
             StatusSucceeded = statusResult.Succeeded,
             StatusError = statusResult.Succeeded ? null : statusResult.Tail(),
             Members = [.. status.DataNodes.Select(n => n.Ip)],
+            MemberNames = status.DataNodes.DistinctBy(n => n.Ip, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(n => n.Ip, n => n.NodeName, StringComparer.OrdinalIgnoreCase),
             GsOmVersion = VersionStrings.GsOmVersion(gsOm.StandardOutput),
         };
 

@@ -146,6 +146,51 @@ public sealed class ConfigValidateCommandTests : IDisposable
         Assert.Contains($"{file}:18: dataNode1 directory 'data/dn' is not an absolute path\n", run.Stderr, StringComparison.Ordinal);
     }
 
+    // openGauss-OM normalises data directories (os.path.normpath, then os.path.realpath: DbClusterInfo.py @792253f
+    // line 800), so a trailing '/' or a doubled '/' is the same directory, and the model shows it normalised.
+    [Fact]
+    public async Task Json_shows_data_directories_normalised_as_openGauss_does()
+    {
+        var file = Path.Combine(_dir, "trailing-slash.xml");
+        File.WriteAllText(file, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ROOT>
+              <CLUSTER>
+                <PARAM name="clusterName" value="c1"/>
+                <PARAM name="nodeNames" value="node1,node2"/>
+                <PARAM name="gaussdbAppPath" value="/opt/og/app/"/>
+                <PARAM name="gaussdbToolPath" value="/opt/og/om"/>
+                <PARAM name="corePath" value="/opt/og/core"/>
+                <PARAM name="backIp1s" value="10.0.0.1,10.0.0.2"/>
+              </CLUSTER>
+              <DEVICELIST>
+                <DEVICE sn="node1">
+                  <PARAM name="name" value="node1"/>
+                  <PARAM name="azName" value="AZ1"/>
+                  <PARAM name="azPriority" value="1"/>
+                  <PARAM name="backIp1" value="10.0.0.1"/>
+                  <PARAM name="dataNode1" value="/gauss/data/db1/,node2,/gauss/data/db1//"/>
+                </DEVICE>
+                <DEVICE sn="node2">
+                  <PARAM name="name" value="node2"/>
+                  <PARAM name="azName" value="AZ1"/>
+                  <PARAM name="azPriority" value="1"/>
+                  <PARAM name="backIp1" value="10.0.0.2"/>
+                </DEVICE>
+              </DEVICELIST>
+            </ROOT>
+            """);
+        var run = await CliHarness.RunAsync("config", "validate", "-X", file, "--output", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Empty(run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(
+            [("node1", "/gauss/data/db1"), ("node2", "/gauss/data/db1")],
+            json.RootElement.GetProperty("nodes").EnumerateArray().Select(n => (n.GetProperty("name").GetString(), n.GetProperty("dataDir").GetString())));
+        Assert.Empty(json.RootElement.GetProperty("warnings").EnumerateArray());
+    }
+
     [Fact]
     public async Task A_missing_file_is_a_usage_error_naming_it()
     {

@@ -27,7 +27,10 @@ internal static partial class ClusterXmlReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decodes the bytes as UTF-8 (a BOM is allowed) and parses them.</summary>
+    /// <summary>
+    /// Decodes the bytes as UTF-8 (a BOM is allowed) and parses them, after refusing a declared encoding openGauss-OM
+    /// cannot read as this text (<see cref="XmlEncodingRule"/>).
+    /// </summary>
     public static XDocument? ReadBytes(ReadOnlySpan<byte> bytes, DiagnosticBag bag)
     {
         if (bytes.Length > MaxBytes)
@@ -38,6 +41,11 @@ internal static partial class ClusterXmlReader
 
         var bomLength = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var body = bytes[bomLength..];
+        if (!XmlEncodingRule.Check(body, bag))
+        {
+            return null;
+        }
+
         string text;
         try
         {
@@ -47,10 +55,19 @@ internal static partial class ClusterXmlReader
         {
             var offset = Math.Clamp(ex.Index, 0, body.Length);
             var bad = ex.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : body[Math.Min(offset, body.Length - 1)];
-            bag.Error(
-                body[..offset].Count((byte)'\n') + 1,
-                $"the file is not UTF-8 text (byte 0x{bad:X2} at offset {offset + bomLength})",
-                "save the cluster XML as UTF-8 (openGauss's samples declare encoding=\"UTF-8\")");
+            var where = $"byte 0x{bad:X2} at offset {offset + bomLength}";
+            var line = body[..offset].Count((byte)'\n') + 1;
+            if (XmlEncodingRule.LooksLikeGbk(body))
+            {
+                // openGauss-OM refuses it too: it reads the file as UTF-8 first (XmlEncodingRule), declaration or not.
+                bag.Error(
+                    line,
+                    $"the file is not UTF-8 text ({where}): it reads as GBK, as Chinese-locale editors save it, and openGauss-OM reads a cluster XML only as UTF-8",
+                    "save the cluster XML as UTF-8 and declare encoding=\"UTF-8\", e.g. iconv -f GBK -t UTF-8 FILE > FILE.utf8 (declaring encoding=\"GBK\" does not help: openGauss-OM refuses that too)");
+                return null;
+            }
+
+            bag.Error(line, $"the file is not UTF-8 text ({where})", "save the cluster XML as UTF-8 (openGauss's samples declare encoding=\"UTF-8\")");
             return null;
         }
 

@@ -133,6 +133,9 @@ internal static partial class DeviceSectionReader
     }
 
     // <primary dir>,<host>,<dir>,<host>,<dir>...: an odd number of items; every host and directory checked in place.
+    // Each directory comes back normalised: OM takes os.path.normpath of the whole value (cluster_config_file.py
+    // @792253f line 188), then os.path.realpath of each directory (DbClusterInfo.py @792253f line 800), so
+    // `/gauss/data/db1/` and `/gauss/data/db1//` are both the data directory /gauss/data/db1.
     private static DataNodeList? DataNode1(XmlParam param, ValueChecker check)
     {
         var items = check.Items(param);
@@ -169,6 +172,8 @@ internal static partial class DeviceSectionReader
             check.Integer(syncNum, 0, r - 1, "a whole number", "at most the number of standbys in dataNode1");
         }
 
+        // OM normalises only the whole value (cluster_config_file.py @792253f line 188) and keeps the items as they
+        // then are, so a trailing '/' survives on all but the last; each item names the same directory normalised.
         if (section.Find("dataNodeXlogPath1") is XmlParam xlog)
         {
             var dirs = check.Items(xlog);

@@ -25,12 +25,15 @@ internal sealed class ValueChecker(DiagnosticBag bag)
         return [.. items.Where(i => i.Length > 0)];
     }
 
-    /// <summary>An absolute, normalised directory; label names it in the message ("dataNode1 directory").</summary>
+    /// <summary>
+    /// An absolute directory, returned normalised as openGauss-OM normalises it (<see cref="PathRule.Normalize"/>);
+    /// label names it in the message ("dataNode1 directory").
+    /// </summary>
     public string? Path(string value, string label, int line)
     {
         if (PathRule.Check(value) is not (string problem, string hint))
         {
-            return value;
+            return PathRule.Normalize(value);
         }
 
         bag.Error(line, $"{label} '{DiagnosticText.Shown(value)}' {problem}", hint);

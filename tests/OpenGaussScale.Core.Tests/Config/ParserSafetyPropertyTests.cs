@@ -127,6 +127,7 @@ public sealed class ParserSafetyPropertyTests
         foreach (var node in config.Nodes)
         {
             Assert.Null(PathRule.Check(node.DataDir));
+            Assert.Equal(PathRule.Normalize(node.DataDir), node.DataDir);
             Assert.InRange(node.HeartbeatPort, 6, 65535);
             Assert.InRange(node.AzPriority, 1, 10);
             Assert.Null(HostNameRule.Problem(node.Name));

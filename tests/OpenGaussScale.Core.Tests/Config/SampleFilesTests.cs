@@ -95,6 +95,22 @@ public sealed class SampleFilesTests
         Assert.Equal("single-inst", config.ClusterParam("clusterType"));
     }
 
+    // The values are python3's os.path.normpath of each one as written, and os.path.realpath (no symbolic links) of
+    // each data directory: what openGauss-OM uses (PathRule.Normalize cites the lines).
+    [Fact]
+    public void Constructed_unnormalised_paths_are_normalised_as_openGauss_does()
+    {
+        var result = ConfigFixtures.Parse("constructed-paths-not-normalized.xml");
+        Assert.Empty(result.Diagnostics);
+        var config = Load("constructed-paths-not-normalized.xml");
+        Assert.Equal(
+            ("/opt/og/app", "/var/log/omm", "/opt/og/tmp", "/opt/og/om", "/opt/og/core"),
+            (config.AppPath, config.LogPath, config.TmpPath, config.ToolPath, config.CorePath));
+        Assert.Equal(
+            [("node1", "/gauss/data/db1"), ("node2", "/gauss/data/db1"), ("node3", "/gauss/data/db1")],
+            config.Nodes.Select(n => (n.Name, n.DataDir)));
+    }
+
     [Theory]
     [InlineData("docs-en-single-node.xml", 10, "host name 'node1_hostname' contains '_', which RFC 1123 does not allow")]
     [InlineData("docs-en-1primary-1standby.xml", 10, "host names 'node1_hostname', 'node2_hostname' contain '_', which RFC 1123 does not allow")]
@@ -115,6 +131,7 @@ public sealed class SampleFilesTests
             [
                 "constructed-expansion-1p1s-add-standby-and-cascade.xml",
                 "constructed-gs_expansion-generated-single-node.xml",
+                "constructed-paths-not-normalized.xml",
                 "docs-en-1primary-1standby-1cascade-with-cm.xml",
                 "docs-en-1primary-1standby.xml",
                 "docs-en-1primary-2standby-with-cm.xml",
